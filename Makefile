@@ -1,0 +1,64 @@
+# Two commands: `make run` and `make test`. Everything else is a step of them.
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+PORT  ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test setup install system-deps messages migrate demo bench lint clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+# Debian packages: gettext (translations), fonts for the official documents, Chromium for browser tests.
+system-deps:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	fc-list 2>/dev/null | grep -qi "Liberation Serif" || missing="$$missing fonts-liberation2"; \
+	if [ -n "$(WITH_BROWSER)" ]; then command -v chromium >/dev/null || missing="$$missing chromium"; fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+messages: install
+	@$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0
+
+setup: install system-deps messages
+	@mkdir -p var
+
+migrate: setup
+	$(PY) manage.py migrate --noinput -v 0
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Database: $${DATABASE_URL:-SQLite (var/portal.sqlite3)}; Celery broker: $${REDIS_URL:-filesystem (var/celery)}"
+	@echo "Portal: http://127.0.0.1:$(PORT)/  (stop with Ctrl-C)"
+	@trap 'kill 0' EXIT INT TERM; \
+	$(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 \
+	   --scheduler django_celery_beat.schedulers:DatabaseScheduler > var/celery.log 2>&1 & \
+	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+test:
+	@$(MAKE) --no-print-directory setup WITH_BROWSER=1
+	@eval "$$($(PY) scripts/services.py $(if $(filter true,$(CI)),--require))"; \
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run -v 0 \
+	  || { echo "Missing migrations: run manage.py makemigrations"; exit 1; }; \
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+bench: setup
+	@eval "$$($(PY) scripts/services.py)"; DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest benchmarks -p no:randomly -q -s --no-header -o python_files='bench_*.py' $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,24 @@
+"""Fast settings for the test-suite. The database and broker still come from the
+environment: `make test` points them at PostgreSQL and Redis when they answer."""
+
+from .base import *  # noqa: F401,F403
+import os
+
+from .base import VAR_DIR, env
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+# Each pytest-xdist worker has its own test database, so it must also have its own
+# Celery queue: a worker thread of gw0 must never run a task that gw1 queued.
+_xdist = os.environ.get("PYTEST_XDIST_WORKER", "main")
+CELERY_TASK_DEFAULT_QUEUE = f"portal-test-{_xdist}"

@@ -1,0 +1,52 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import DocumentNumber, Item, LegalBasis, Plan, PlanIssuer, PlanTransition, Recipient, Responsibility, Section, Unit, User
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "kind", "parent", "abbreviation", "is_active")
+    list_filter = ("kind", "is_active")
+    search_fields = ("name", "short_name", "code")
+    list_select_related = ("parent",)
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = BaseUserAdmin.fieldsets + ((_("Unit"), {"fields": ("unit", "position")}),)
+    list_display = ("username", "first_name", "last_name", "unit", "is_active")
+    list_select_related = ("unit",)
+    list_filter = ("groups", "unit__kind", "is_active")
+
+
+class PlanIssuerInline(admin.TabularInline):
+    model = PlanIssuer
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "number", "symbol", "year", "kind", "status", "owner_unit")
+    list_filter = ("status", "kind", "year")
+    search_fields = ("title", "search_text")
+    inlines = [PlanIssuerInline]
+    list_select_related = ("owner_unit",)
+
+
+for model in (Section, Item, LegalBasis, Responsibility, Recipient):
+    admin.site.register(model, SimpleHistoryAdmin)
+
+
+@admin.register(PlanTransition)
+class PlanTransitionAdmin(admin.ModelAdmin):
+    list_display = ("plan", "from_status", "to_status", "actor", "created_at")
+    list_select_related = ("plan", "actor")
+
+
+@admin.register(DocumentNumber)
+class DocumentNumberAdmin(admin.ModelAdmin):
+    list_display = ("year", "doc_type", "issuer", "last_number")
+    list_select_related = ("issuer",)

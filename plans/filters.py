@@ -1,0 +1,33 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .choices import PlanKind, PlanStatus
+from .models import Plan, Unit
+from .text import fold
+
+
+class PlanFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q",
+                                  widget=forms.TextInput(attrs={"placeholder": _("Number, title… (accents optional)")}))
+    year = django_filters.NumberFilter(label=_("Year"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PlanKind.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=PlanStatus.choices)
+    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), method="filter_unit")
+
+    class Meta:
+        model = Plan
+        fields = ["q", "year", "kind", "status", "unit"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def filter_q(self, queryset, name, value):
+        for word in fold(value).split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(Q(owner_unit=value) | Q(issuer_links__unit=value)).distinct()

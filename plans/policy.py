@@ -1,0 +1,115 @@
+"""Permissions in one place.
+
+Every view, template, selector and API endpoint asks this module two kinds of
+question: *which plans may this user see* (``plan_visibility_q``) and *may this
+user do this to this plan* (``can``). Nothing else in the code decides access.
+
+The rules, in words:
+
+* administrators may do everything;
+* a plan that is not yet issued is seen only by the units above or equal to its
+  drafting unit (the room that wrote it, the department's leadership) and by its
+  co-issuers — a unit head never sees another unit's drafts;
+* an issued plan is seen by every internal unit; a partner body sees only the
+  issued plans it co-issued or holds a duty in;
+* authors edit and submit the drafts of their own unit; reviewers return what
+  their unit's authors submitted; approvers (leadership) approve, return and
+  issue; authors or approvers move an issued plan into implementation and close it.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from .choices import PlanStatus, Role, UnitKind
+from .selectors import unit_scope_ids
+
+
+class Action:
+    VIEW = "view"
+    EDIT = "edit"
+    SUBMIT = "submit"
+    RETURN = "return"
+    APPROVE = "approve"
+    ISSUE = "issue"
+    START = "start"
+    CLOSE = "close"
+    COPY = "copy"
+    HISTORY = "history"
+
+
+# action -> (statuses in which it is possible, roles that may do it)
+_RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    Action.EDIT: (PlanStatus.editable(), (Role.AUTHOR,)),
+    Action.SUBMIT: (PlanStatus.editable(), (Role.AUTHOR,)),
+    Action.RETURN: ((PlanStatus.SUBMITTED, PlanStatus.APPROVED), (Role.REVIEWER, Role.APPROVER)),
+    Action.APPROVE: ((PlanStatus.SUBMITTED,), (Role.APPROVER,)),
+    Action.ISSUE: ((PlanStatus.APPROVED,), (Role.APPROVER,)),
+    Action.START: ((PlanStatus.ISSUED,), (Role.AUTHOR, Role.APPROVER)),
+    Action.CLOSE: ((PlanStatus.ISSUED, PlanStatus.IN_IMPLEMENTATION), (Role.AUTHOR, Role.APPROVER)),
+    Action.COPY: (PlanStatus.published(), (Role.AUTHOR,)),
+}
+
+
+def is_admin(user) -> bool:
+    return bool(user.is_authenticated and (user.is_superuser or user.has_role(Role.ADMIN)))
+
+
+def can_create_plan(user) -> bool:
+    return bool(user.is_authenticated and (is_admin(user) or (user.unit_id and user.has_role(Role.AUTHOR))))
+
+
+def plan_visibility_q(user) -> Q:
+    """A filter on ``Plan`` that keeps exactly the plans ``user`` may see."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if is_admin(user):
+        return Q()
+    published = Q(status__in=PlanStatus.published())
+    if not user.unit_id:
+        return Q(pk__in=[])
+    scope = unit_scope_ids(user.unit_id)
+    own = Q(owner_unit_id__in=scope) | Q(issuer_links__unit_id__in=scope)
+    if user.unit.kind == UnitKind.PARTNER:
+        involved = (
+            Q(issuer_links__unit_id__in=scope)
+            | Q(responsibilities__lead_unit_id__in=scope)
+            | Q(responsibilities__supporting_units__in=scope)
+        )
+        return own | (published & involved)
+    return own | published
+
+
+def _in_scope(user, plan) -> bool:
+    return bool(user.unit_id) and plan.owner_unit_id in unit_scope_ids(user.unit_id)
+
+
+def can_view_plan(user, plan) -> bool:
+    if not user.is_authenticated:
+        return False
+    if is_admin(user):
+        return True
+    from .models import Plan  # local: the model module imports nothing of ours at load time
+
+    return Plan.objects.filter(plan_visibility_q(user), pk=plan.pk).exists()
+
+
+def can(user, action: str, plan) -> bool:
+    """May ``user`` do ``action`` to ``plan`` now (status included)?"""
+    if action in (Action.VIEW, Action.HISTORY):
+        return can_view_plan(user, plan)
+    statuses, roles = _RULES[action]
+    if plan.status not in statuses:
+        return False
+    if is_admin(user):
+        return True
+    if not user.is_authenticated or not any(user.has_role(r) for r in roles):
+        return False
+    if action == Action.COPY:
+        return can_view_plan(user, plan)
+    return _in_scope(user, plan)
+
+
+def allowed_actions(user, plan) -> set[str]:
+    """All the workflow actions ``user`` may take on ``plan`` now (for buttons in templates)."""
+    return {action for action in _RULES if can(user, action, plan)}

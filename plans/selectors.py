@@ -1,0 +1,86 @@
+"""Reads. Views and the API call these; query counts are bounded here."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .outline import SectionNode, build_outline
+
+
+def unit_tree() -> dict[int, int | None]:
+    """``{unit_id: parent_id}`` for every unit (one query; a province has a few hundred)."""
+    from .models import Unit
+
+    return dict(Unit.objects.values_list("id", "parent_id"))
+
+
+def unit_scope_ids(unit_id: int) -> frozenset[int]:
+    """The unit and all units below it."""
+    tree = unit_tree()
+    children: dict[int | None, list[int]] = {}
+    for uid, parent in tree.items():
+        children.setdefault(parent, []).append(uid)
+    scope, stack = set(), [unit_id]
+    while stack:
+        current = stack.pop()
+        if current in scope:
+            continue
+        scope.add(current)
+        stack.extend(children.get(current, []))
+    return frozenset(scope)
+
+
+def plan_base_queryset() -> QuerySet:
+    from .models import Plan, PlanIssuer
+
+    return Plan.objects.select_related("owner_unit", "created_by").prefetch_related(
+        Prefetch("issuer_links", queryset=PlanIssuer.objects.select_related("unit"))
+    )
+
+
+def plan_list(*, user, filters=None) -> QuerySet:
+    """The plans ``user`` may see, filtered by ``filters`` (a dict or QueryDict of the list's filter form)."""
+    from .filters import PlanFilterSet
+    from .policy import plan_visibility_q
+
+    visible = plan_base_queryset().filter(plan_visibility_q(user)).distinct()
+    return PlanFilterSet(filters or {}, queryset=visible, user=user).qs
+
+
+def plan_get(*, user, pk: int):
+    """The plan if ``user`` may see it; 404 otherwise (its existence is not revealed)."""
+    from .policy import plan_visibility_q
+
+    return get_object_or_404(plan_base_queryset().filter(plan_visibility_q(user)).distinct(), pk=pk)
+
+
+def plan_outline(plan) -> list[SectionNode]:
+    """Numbered sections and items of ``plan`` with their responsibilities (4 queries)."""
+    from .models import Item, Responsibility
+
+    sections = list(plan.sections.all())
+    items = list(
+        Item.objects.filter(plan=plan).prefetch_related(
+            Prefetch(
+                "responsibilities",
+                queryset=Responsibility.objects.select_related("lead_unit").prefetch_related("supporting_units"),
+            )
+        )
+    )
+    return build_outline(sections, items)
+
+
+def plan_document_parts(plan) -> dict:
+    """Everything a reader of the plan sees, in document order (for preview and rendering)."""
+    return {
+        "plan": plan,
+        "issuers": [link.unit for link in plan.issuer_links.all()],
+        "legal_bases": list(plan.legal_bases.select_related("linked_plan")),
+        "outline": plan_outline(plan),
+        "recipients": list(plan.recipients.all()),
+        "responsibilities": list(
+            plan.responsibilities.filter(item__isnull=True).select_related("lead_unit").prefetch_related(
+                "supporting_units")
+        ),
+    }

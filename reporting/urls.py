@@ -1,0 +1,7 @@
+from django.urls import include, path
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("documents/", include("reporting.documents.urls")),
+]

@@ -1,0 +1,61 @@
+"""Shared fixtures: a small department (the org chart of the seeds) and one user per role."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from plans.choices import Role, UnitKind
+from tests.factories import PASSWORD, UnitFactory, UserFactory
+
+
+@pytest.fixture
+def org(db):
+    """Sở Y tế with two rooms, two facilities and a partner body."""
+    syt = UnitFactory(code="syt", name="Sở Y tế", short_name="Sở Y tế", kind=UnitKind.DEPARTMENT,
+                      abbreviation="SYT", governing_body="UBND TỈNH QUẢNG NGÃI")
+    nvy = UnitFactory(code="nvy", name="Phòng Nghiệp vụ Y", short_name="Phòng NVY", kind=UnitKind.ROOM,
+                      parent=syt, abbreviation="NVY")
+    tccb = UnitFactory(code="tccb", name="Phòng Tổ chức cán bộ", short_name="Phòng TCCB", kind=UnitKind.ROOM,
+                       parent=syt, abbreviation="TCCB")
+    cdc = UnitFactory(code="ttkscb", name="Trung tâm Kiểm soát bệnh tật", short_name="CDC",
+                      kind=UnitKind.FACILITY, parent=syt, abbreviation="TTKSBT")
+    bvdk = UnitFactory(code="bvdk", name="Bệnh viện Đa khoa tỉnh", short_name="BVĐK tỉnh",
+                       kind=UnitKind.FACILITY, parent=syt, abbreviation="BVĐK")
+    bdv = UnitFactory(code="bdvtu", name="Ban Dân vận Tỉnh ủy", short_name="BDVTU", kind=UnitKind.PARTNER,
+                      abbreviation="BDVTU", is_party_body=True, governing_body="TỈNH ỦY QUẢNG NGÃI")
+    return SimpleNamespace(syt=syt, nvy=nvy, tccb=tccb, cdc=cdc, bvdk=bvdk, bdv=bdv)
+
+
+@pytest.fixture
+def users(org):
+    """One user per role; ``other_author`` writes in another room, ``other_head`` heads another facility."""
+    return SimpleNamespace(
+        author=UserFactory(username="chuyenvien", unit=org.nvy, roles=[Role.AUTHOR]),
+        reviewer=UserFactory(username="truongphong", unit=org.nvy, roles=[Role.REVIEWER]),
+        approver=UserFactory(username="giamdoc", unit=org.syt, roles=[Role.APPROVER]),
+        unit_head=UserFactory(username="thutruong", unit=org.cdc, roles=[Role.UNIT_HEAD]),
+        admin=UserFactory(username="quantri", unit=org.syt, roles=[Role.ADMIN], is_staff=True),
+        other_author=UserFactory(username="chuyenvien2", unit=org.tccb, roles=[Role.AUTHOR]),
+        other_reviewer=UserFactory(username="truongphong2", unit=org.tccb, roles=[Role.REVIEWER]),
+        other_head=UserFactory(username="thutruong2", unit=org.bvdk, roles=[Role.UNIT_HEAD]),
+        partner=UserFactory(username="dantvan", unit=org.bdv, roles=[Role.AUTHOR]),
+    )
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker (in a thread of this process) on the configured broker: Redis under `make test`.
+
+    Each xdist worker consumes only its own queue (see ``config.settings.test``).
+    """
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, shutdown_timeout=30) as worker:
+        yield worker
