@@ -1,5 +1,6 @@
 # Two commands: `make run` and `make test`. Everything else is a step of them.
 SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
 VENV  := .venv
 PY    := $(VENV)/bin/python
 PORT  ?= 8000
@@ -9,8 +10,8 @@ PYTEST_ARGS ?=
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --upgrade pip 2>&1 | { grep -v '^WARNING: Location' || true; }
+	$(PY) -m pip install -q -r requirements-dev.txt 2>&1 | { grep -v '^WARNING: Location' || true; }
 	@touch $@
 
 install: $(VENV)/.installed
@@ -41,7 +42,8 @@ demo: migrate
 
 run: demo
 	@echo "Database: $${DATABASE_URL:-SQLite (var/portal.sqlite3)}; Celery broker: $${REDIS_URL:-filesystem (var/celery)}"
-	@echo "Portal: http://127.0.0.1:$(PORT)/  (stop with Ctrl-C)"
+	@echo "Portal: http://127.0.0.1:$(PORT)/  (stop with Ctrl-C); demo logins above, see docs/demo.md"
+	@mkdir -p var/celery/broker var/celery/processed var/celery/results var/celery/control
 	@trap 'kill 0' EXIT INT TERM; \
 	$(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 \
 	   --scheduler django_celery_beat.schedulers:DatabaseScheduler > var/celery.log 2>&1 & \
@@ -50,7 +52,7 @@ run: demo
 test:
 	@$(MAKE) --no-print-directory setup WITH_BROWSER=1
 	@eval "$$($(PY) scripts/services.py $(if $(filter true,$(CI)),--require))"; \
-	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run -v 0 \
+	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run -v 0 \
 	  || { echo "Missing migrations: run manage.py makemigrations"; exit 1; }; \
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 

@@ -3,7 +3,20 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import DocumentNumber, Item, LegalBasis, Plan, PlanIssuer, PlanTransition, Recipient, Responsibility, Section, Unit, User
+from .importing.models import PlanImport
+from .models import (
+    DocumentNumber,
+    Item,
+    LegalBasis,
+    Plan,
+    PlanIssuer,
+    PlanTransition,
+    Recipient,
+    Responsibility,
+    Section,
+    Unit,
+    User,
+)
 
 
 @admin.register(Unit)
@@ -50,3 +63,11 @@ class PlanTransitionAdmin(admin.ModelAdmin):
 class DocumentNumberAdmin(admin.ModelAdmin):
     list_display = ("year", "doc_type", "issuer", "last_number")
     list_select_related = ("issuer",)
+
+
+@admin.register(PlanImport)
+class PlanImportAdmin(admin.ModelAdmin):
+    list_display = ("source_name", "source", "status", "imported_from_ocr", "plan", "created_by", "created_at")
+    list_filter = ("status", "source", "imported_from_ocr")
+    list_select_related = ("plan", "created_by")
+    readonly_fields = ("extracted", "proposals")

@@ -394,3 +394,6 @@ class DocumentNumber(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} {self.doc_type} {self.issuer}: {self.last_number}"
+
+
+from .importing.models import *  # noqa

@@ -8,8 +8,10 @@ workflow, a ``PlanTransition``) in that same transaction.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import re
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -71,7 +73,8 @@ def _set_history_user(obj, actor) -> None:
     obj._history_user = actor
 
 
-def _refresh_search_text(plan: Plan) -> None:
+def plan_reindex(plan: Plan) -> None:
+    """Recompute the accent-folded search text of ``plan`` (number, title, introduction, place, unit)."""
     text = " ".join([plan.number_display, plan.title, plan.summary, plan.place, plan.owner_unit.name])
     Plan.objects.filter(pk=plan.pk).update(search_text=fold(text))
 
@@ -94,11 +97,13 @@ def _next_order(queryset) -> int:
     return (queryset.aggregate(m=Max("order"))["m"] or 0) + 1
 
 
-def plan_symbol(plan: Plan) -> str:
+def symbol_for(doc_type: str, issuers: list[Unit]) -> str:
     """``KH-SYT``: the type, then the issuers' abbreviations joined by ``-``."""
-    abbreviations = [link.unit.abbreviation or link.unit.code.upper() for link in
-                     plan.issuer_links.select_related("unit")]
-    return "-".join([plan.doc_type, *abbreviations]) if abbreviations else plan.doc_type
+    return "-".join([doc_type, *(unit.abbreviation or unit.code.upper() for unit in issuers)])
+
+
+def plan_symbol(plan: Plan) -> str:
+    return symbol_for(plan.doc_type, [link.unit for link in plan.issuer_links.select_related("unit")])
 
 
 def _register_issuer(plan: Plan) -> Unit:
@@ -139,28 +144,41 @@ def document_number_take(*, year: int, doc_type: str, issuer: Unit) -> int:
 
 
 PLAN_HEADER_FIELDS = (
-    "kind", "year", "doc_type", "place", "title", "summary", "header_style",
-    "signer_authority", "signer_position", "signer_name",
+    "kind",
+    "year",
+    "doc_type",
+    "place",
+    "title",
+    "summary",
+    "header_style",
+    "signer_authority",
+    "signer_position",
+    "signer_name",
 )
 
 
 @transaction.atomic
-def plan_create(*, actor, data: dict[str, Any], issuers: list[Unit] | None = None,
-                owner_unit: Unit | None = None) -> Plan:
+def plan_create(
+    *, actor, data: dict[str, Any], issuers: list[Unit] | None = None, owner_unit: Unit | None = None
+) -> Plan:
     if not policy.can_create_plan(actor):
         raise PermissionDenied
     owner_unit = owner_unit or actor.unit
     if owner_unit is None:
         raise ValidationError(_("Choose the drafting unit."), code="no_owner")
-    plan = Plan(owner_unit=owner_unit, created_by=actor, status=PlanStatus.DRAFT,
-                **{k: v for k, v in data.items() if k in PLAN_HEADER_FIELDS + ("source_file", "imported_from_ocr")})
+    plan = Plan(
+        owner_unit=owner_unit,
+        created_by=actor,
+        status=PlanStatus.DRAFT,
+        **{k: v for k, v in data.items() if k in PLAN_HEADER_FIELDS + ("source_file", "imported_from_ocr")},
+    )
+    issuers = issuers or [_default_issuer(owner_unit)]
+    plan.symbol = symbol_for(plan.doc_type, issuers)
     plan.full_clean(exclude=["owner_unit"])
     _set_history_user(plan, actor)
     plan.save()
-    plan_set_issuers(plan=plan, issuers=issuers or [_default_issuer(owner_unit)])
-    plan.symbol = plan_symbol(plan)
-    plan.save(update_fields=["symbol"])
-    _refresh_search_text(plan)
+    plan_set_issuers(plan=plan, issuers=issuers)
+    plan_reindex(plan)
     return plan
 
 
@@ -181,16 +199,20 @@ def plan_set_issuers(*, plan: Plan, issuers: list[Unit]) -> None:
 
 
 @transaction.atomic
-def plan_update(*, actor, plan: Plan, expected_version: int | None, data: dict[str, Any],
-                issuers: list[Unit] | None = None) -> Plan:
+def plan_update(
+    *, actor, plan: Plan, expected_version: int | None, data: dict[str, Any], issuers: list[Unit] | None = None
+) -> Plan:
     _require(actor, Action.EDIT, plan)
     changes = {k: v for k, v in data.items() if k in PLAN_HEADER_FIELDS}
     plan = _save_versioned(plan, expected_version=expected_version, changes=changes, actor=actor)
     if issuers is not None:
         plan_set_issuers(plan=plan, issuers=issuers)
-        plan.symbol = plan_symbol(plan)
-        plan.save(update_fields=["symbol"])
-    _refresh_search_text(plan)
+        if plan.symbol != symbol_for(plan.doc_type, issuers):
+            plan.symbol = symbol_for(plan.doc_type, issuers)
+            _set_history_user(plan, actor)
+            plan._change_reason = _("Issuing units changed")
+            plan.save(update_fields=["symbol"])
+    plan_reindex(plan)
     return plan
 
 
@@ -202,20 +224,46 @@ def plan_delete(*, actor, plan: Plan) -> None:
     plan.delete()
 
 
+_batch: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar("plan_batch", default=None)
+
+
+@contextmanager
+def plan_batch(*, actor, plan: Plan):
+    """Make many changes to one plan's content with one version bump and one reindex at the end.
+
+    Used by the importer, the demo loader and other bulk writers: each ``item_create`` …
+    inside the block skips its own ``_touch``; the plan is touched once when the block ends
+    without error. Must run inside a transaction.
+    """
+    touched: set[int] = set()
+    token = _batch.set(touched)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    if touched:
+        _touch(plan, actor)
+
+
 def _touch(plan: Plan, actor) -> None:
     """A child changed: bump the plan's version so that stale header forms are refused, and reindex."""
+    batched = _batch.get()
+    if batched is not None:
+        batched.add(plan.pk)
+        return
     locked = _lock_plan(plan)
     locked.version += 1
     _set_history_user(locked, actor)
     locked.save(update_fields=["version", "updated_at"])
-    _refresh_search_text(locked)
+    plan_reindex(locked)
 
 
 # --- workflow ------------------------------------------------------------------
 
 
-def _transition(*, actor, plan: Plan, action: str, to_status: str, comment: str = "",
-                extra: dict[str, Any] | None = None) -> Plan:
+def _transition(
+    *, actor, plan: Plan, action: str, to_status: str, comment: str = "", extra: dict[str, Any] | None = None
+) -> Plan:
     locked = _lock_plan(plan)  # two clicks at once: the second sees the new status and is refused
     _require(actor, action, locked)
     from_status = locked.status
@@ -225,9 +273,10 @@ def _transition(*, actor, plan: Plan, action: str, to_status: str, comment: str 
     _set_history_user(locked, actor)
     locked._change_reason = comment or f"{from_status} → {to_status}"
     locked.save()
-    PlanTransition.objects.create(plan=locked, from_status=from_status, to_status=to_status, actor=actor,
-                                  comment=comment)
-    _refresh_search_text(locked)
+    PlanTransition.objects.create(
+        plan=locked, from_status=from_status, to_status=to_status, actor=actor, comment=comment
+    )
+    plan_reindex(locked)
     return locked
 
 
@@ -240,6 +289,7 @@ def plan_submit(*, actor, plan: Plan, comment: str = "") -> Plan:
 
 @transaction.atomic
 def plan_return(*, actor, plan: Plan, comment: str) -> Plan:
+    _require(actor, Action.RETURN, _lock_plan(plan))  # permission first, then the comment
     if not (comment or "").strip():
         raise ValidationError(_("Write what the author must change."), code="comment_required")
     return _transition(actor=actor, plan=plan, action=Action.RETURN, to_status=PlanStatus.RETURNED, comment=comment)
@@ -258,15 +308,20 @@ def plan_issue(*, actor, plan: Plan, issued_on: dt.date, comment: str = "") -> P
     issuer = _register_issuer(locked)
     number = document_number_take(year=issued_on.year, doc_type=locked.doc_type, issuer=issuer)
     return _transition(
-        actor=actor, plan=locked, action=Action.ISSUE, to_status=PlanStatus.ISSUED, comment=comment,
+        actor=actor,
+        plan=locked,
+        action=Action.ISSUE,
+        to_status=PlanStatus.ISSUED,
+        comment=comment,
         extra={"number": number, "issued_on": issued_on, "symbol": plan_symbol(locked)},
     )
 
 
 @transaction.atomic
 def plan_start_implementation(*, actor, plan: Plan, comment: str = "") -> Plan:
-    return _transition(actor=actor, plan=plan, action=Action.START, to_status=PlanStatus.IN_IMPLEMENTATION,
-                       comment=comment)
+    return _transition(
+        actor=actor, plan=plan, action=Action.START, to_status=PlanStatus.IN_IMPLEMENTATION, comment=comment
+    )
 
 
 @transaction.atomic
@@ -295,8 +350,9 @@ def section_create(*, actor, plan: Plan, title: str, intro: str = "") -> Section
 @transaction.atomic
 def section_update(*, actor, section: Section, expected_version: int | None, title: str, intro: str = "") -> Section:
     _require_edit(actor, section.plan)
-    section = _save_versioned(section, expected_version=expected_version,
-                              changes={"title": title, "intro": intro}, actor=actor)
+    section = _save_versioned(
+        section, expected_version=expected_version, changes={"title": title, "intro": intro}, actor=actor
+    )
     _touch(section.plan, actor)
     return section
 
@@ -342,8 +398,16 @@ def _siblings(item: Item):
 
 
 @transaction.atomic
-def item_create(*, actor, section: Section, text: str, style: str, heading: str = "",
-                parent: Item | None = None, after: Item | None = None) -> Item:
+def item_create(
+    *,
+    actor,
+    section: Section,
+    text: str,
+    style: str,
+    heading: str = "",
+    parent: Item | None = None,
+    after: Item | None = None,
+) -> Item:
     plan = section.plan
     _require_edit(actor, plan)
     if parent is not None and parent.section_id != section.pk:
@@ -363,11 +427,11 @@ def item_create(*, actor, section: Section, text: str, style: str, heading: str 
 
 
 @transaction.atomic
-def item_update(*, actor, item: Item, expected_version: int | None, text: str, style: str,
-                heading: str = "") -> Item:
+def item_update(*, actor, item: Item, expected_version: int | None, text: str, style: str, heading: str = "") -> Item:
     _require_edit(actor, item.plan)
-    item = _save_versioned(item, expected_version=expected_version,
-                           changes={"text": text, "style": style, "heading": heading}, actor=actor)
+    item = _save_versioned(
+        item, expected_version=expected_version, changes={"text": text, "style": style, "heading": heading}, actor=actor
+    )
     _touch(item.plan, actor)
     return item
 
@@ -450,28 +514,48 @@ def _save_child(obj, *, actor, plan: Plan, expected_version: int | None, changes
 
 
 @transaction.atomic
-def legal_basis_save(*, actor, plan: Plan, legal_basis: LegalBasis | None = None,
-                     expected_version: int | None = None, data: dict[str, Any]) -> LegalBasis:
-    return _save_child(legal_basis or LegalBasis(), actor=actor, plan=plan, expected_version=expected_version,
-                       changes=data)
+def legal_basis_save(
+    *,
+    actor,
+    plan: Plan,
+    legal_basis: LegalBasis | None = None,
+    expected_version: int | None = None,
+    data: dict[str, Any],
+) -> LegalBasis:
+    return _save_child(
+        legal_basis or LegalBasis(), actor=actor, plan=plan, expected_version=expected_version, changes=data
+    )
 
 
 @transaction.atomic
-def recipient_save(*, actor, plan: Plan, recipient: Recipient | None = None,
-                   expected_version: int | None = None, data: dict[str, Any]) -> Recipient:
-    return _save_child(recipient or Recipient(), actor=actor, plan=plan, expected_version=expected_version,
-                       changes=data)
+def recipient_save(
+    *, actor, plan: Plan, recipient: Recipient | None = None, expected_version: int | None = None, data: dict[str, Any]
+) -> Recipient:
+    return _save_child(
+        recipient or Recipient(), actor=actor, plan=plan, expected_version=expected_version, changes=data
+    )
 
 
 @transaction.atomic
-def responsibility_save(*, actor, plan: Plan, responsibility: Responsibility | None = None,
-                        expected_version: int | None = None, data: dict[str, Any],
-                        supporting_units: list[Unit] | None = None) -> Responsibility:
+def responsibility_save(
+    *,
+    actor,
+    plan: Plan,
+    responsibility: Responsibility | None = None,
+    expected_version: int | None = None,
+    data: dict[str, Any],
+    supporting_units: list[Unit] | None = None,
+) -> Responsibility:
     if data.get("item") is not None and data["item"].plan_id != plan.pk:
         raise ValidationError(_("The item belongs to another plan."), code="bad_item")
-    return _save_child(responsibility or Responsibility(), actor=actor, plan=plan,
-                       expected_version=expected_version, changes=data,
-                       m2m={"supporting_units": supporting_units} if supporting_units is not None else None)
+    return _save_child(
+        responsibility or Responsibility(),
+        actor=actor,
+        plan=plan,
+        expected_version=expected_version,
+        changes=data,
+        m2m={"supporting_units": supporting_units} if supporting_units is not None else None,
+    )
 
 
 @transaction.atomic
@@ -485,6 +569,13 @@ def child_delete(*, actor, obj) -> None:
 
 
 # --- copy to next year --------------------------------------------------------------
+
+
+def _create(model, *, actor, **fields):
+    obj = model(**fields)
+    _set_history_user(obj, actor)
+    obj.save()
+    return obj
 
 
 def _shift_year(value: dt.date | None, years: int = 1) -> dt.date | None:
@@ -506,12 +597,21 @@ def plan_copy_to_next_year(*, actor, plan: Plan) -> Plan:
     _require(actor, Action.COPY, plan)
     year = plan.year
     copy = Plan(
-        kind=plan.kind, year=year + 1, doc_type=plan.doc_type, place=plan.place,
-        title=_replace_year(plan.title, year), summary=_replace_year(plan.summary, year),
+        kind=plan.kind,
+        year=year + 1,
+        doc_type=plan.doc_type,
+        place=plan.place,
+        title=_replace_year(plan.title, year),
+        summary=_replace_year(plan.summary, year),
         owner_unit=plan.owner_unit if policy.is_admin(actor) or not actor.unit_id else actor.unit,
-        header_style=plan.header_style, signer_authority=plan.signer_authority,
-        signer_position=plan.signer_position, signer_name=plan.signer_name,
-        copied_from=plan, created_by=actor, status=PlanStatus.DRAFT, symbol=plan.symbol,
+        header_style=plan.header_style,
+        signer_authority=plan.signer_authority,
+        signer_position=plan.signer_position,
+        signer_name=plan.signer_name,
+        copied_from=plan,
+        created_by=actor,
+        status=PlanStatus.DRAFT,
+        symbol=plan.symbol,
     )
     _set_history_user(copy, actor)
     copy._change_reason = _("Copied from %(plan)s") % {"plan": plan}
@@ -519,15 +619,29 @@ def plan_copy_to_next_year(*, actor, plan: Plan) -> Plan:
     plan_set_issuers(plan=copy, issuers=[link.unit for link in plan.issuer_links.select_related("unit")])
 
     for basis in plan.legal_bases.all():
-        LegalBasis.objects.create(
-            plan=copy, order=basis.order, lead_in=basis.lead_in, doc_type=basis.doc_type, number=basis.number,
-            date=basis.date, issuer=basis.issuer, summary=basis.summary, linked_plan=basis.linked_plan,
+        _create(
+            LegalBasis,
+            actor=actor,
+            plan=copy,
+            order=basis.order,
+            lead_in=basis.lead_in,
+            doc_type=basis.doc_type,
+            number=basis.number,
+            date=basis.date,
+            issuer=basis.issuer,
+            summary=basis.summary,
+            linked_plan=basis.linked_plan,
         )
     item_map: dict[int, Item] = {}
     for section in plan.sections.all():
-        new_section = Section.objects.create(plan=copy, order=section.order,
-                                             title=_replace_year(section.title, year),
-                                             intro=_replace_year(section.intro, year))
+        new_section = _create(
+            Section,
+            actor=actor,
+            plan=copy,
+            order=section.order,
+            title=_replace_year(section.title, year),
+            intro=_replace_year(section.intro, year),
+        )
         # parents before children: walk by depth
         pending = list(Item.objects.filter(section=section).order_by("order", "id"))
         while pending:
@@ -536,23 +650,42 @@ def plan_copy_to_next_year(*, actor, plan: Plan) -> Plan:
                 if item.parent_id and item.parent_id not in item_map:
                     rest.append(item)
                     continue
-                item_map[item.pk] = Item.objects.create(
-                    plan=copy, section=new_section,
+                item_map[item.pk] = _create(
+                    Item,
+                    actor=actor,
+                    plan=copy,
+                    section=new_section,
                     parent=item_map[item.parent_id] if item.parent_id else None,
-                    order=item.order, style=item.style, heading=item.heading,
+                    order=item.order,
+                    style=item.style,
+                    heading=item.heading,
                     text=_replace_year(item.text, year),
                 )
             if len(rest) == len(pending):  # orphan loop guard
                 break
             pending = rest
     for duty in plan.responsibilities.prefetch_related("supporting_units"):
-        new_duty = Responsibility.objects.create(
-            plan=copy, item=item_map.get(duty.item_id), lead_unit_id=duty.lead_unit_id, lead_text=duty.lead_text,
-            due_date=_shift_year(duty.due_date), recurrence=duty.recurrence, expected_output=duty.expected_output,
+        new_duty = _create(
+            Responsibility,
+            actor=actor,
+            plan=copy,
+            item=item_map.get(duty.item_id),
+            lead_unit_id=duty.lead_unit_id,
+            lead_text=duty.lead_text,
+            due_date=_shift_year(duty.due_date),
+            recurrence=duty.recurrence,
+            expected_output=duty.expected_output,
         )
         new_duty.supporting_units.set(duty.supporting_units.all())
     for recipient in plan.recipients.all():
-        Recipient.objects.create(plan=copy, order=recipient.order, text=recipient.text, purpose=recipient.purpose,
-                                 unit_id=recipient.unit_id)
-    _refresh_search_text(copy)
+        _create(
+            Recipient,
+            actor=actor,
+            plan=copy,
+            order=recipient.order,
+            text=recipient.text,
+            purpose=recipient.purpose,
+            unit_id=recipient.unit_id,
+        )
+    plan_reindex(copy)
     return copy

@@ -53,3 +53,364 @@ class RenderedDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.content_type} #{self.object_id} ({self.format})"
+
+
+# --- Reporting obligations, periods, requests and submissions ---------------
+#
+# A plan's ``ReportingObligation`` says who reports what to whom and by when.
+# The daily job (``reporting.services.reporting_tick``) turns it into one
+# ``ReportRequest`` per obligated unit and ``Period``; the unique keys below are
+# what make that job idempotent (see docs/reporting.md).
+
+
+class PeriodType(models.TextChoices):
+    QUARTERLY = "quarterly", _("Quarterly")
+    SIX_MONTHLY = "six_monthly", _("Six-monthly")
+    NINE_MONTHLY = "nine_monthly", _("Nine-monthly")
+    ANNUAL = "annual", _("Annual")
+    ONE_OFF = "one_off", _("One-off")
+
+
+class PeriodCalendar(models.TextChoices):
+    ND09 = "nd09", _("Data cut-off of Decree 09/2019 (15th to 14th)")
+    CALENDAR = "calendar", _("Calendar periods (Circular 37/2019)")
+
+
+class UnitsRule(models.TextChoices):
+    ALL_FACILITIES = "all_facilities", _("All affiliated facilities")
+    UNIT_KIND = "unit_kind", _("All units of a kind")
+    NAMED = "named", _("Named units")
+
+
+class DeadlineRule(models.TextChoices):
+    FIXED = "fixed", _("Fixed day and month for each period")
+    DAYS_AFTER = "days_after", _("N days after the period ends")
+    WORKING_DAYS_AFTER = "working_days_after", _("N working days after the period ends")
+    ND09_DEFAULT = "nd09_default", _("Decree 09/2019 default (first working day after the cut-off)")
+
+
+class ShiftRule(models.TextChoices):
+    KEEP = "keep", _("Keep the date")
+    PREVIOUS_WORKING_DAY = "previous_working_day", _("Move to the previous working day")
+
+
+class RequestStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+    ACCEPTED = "accepted", _("Accepted")
+    OVERDUE = "overdue", _("Overdue")
+
+    @classmethod
+    def open(cls) -> tuple[str, ...]:
+        """Statuses in which the unit still owes the report (and may edit and submit it)."""
+        return (cls.NOT_STARTED, cls.DRAFT, cls.RETURNED, cls.OVERDUE)
+
+    @classmethod
+    def color_of(cls, value: str) -> str:
+        return {
+            "not_started": "secondary", "draft": "info", "submitted": "primary",
+            "returned": "warning", "accepted": "success", "overdue": "danger",
+        }.get(value, "secondary")
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    NOT_DONE = "not_done", _("Not done")
+
+
+class ReviewDecision(models.TextChoices):
+    ACCEPT = "accept", _("Accept")
+    RETURN = "return", _("Return for revision")
+
+
+class ReminderChannel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    IN_APP = "in_app", _("In the portal")
+
+
+NARRATIVE_SECTIONS = ["results", "shortcomings", "causes", "next_steps", "proposals"]
+SECTION_LABELS = {
+    "results": _("Results achieved"),
+    "shortcomings": _("Shortcomings and limitations"),
+    "causes": _("Causes"),
+    "next_steps": _("Tasks and solutions for the next period"),
+    "proposals": _("Proposals and recommendations"),
+}
+
+
+def default_reminder_offsets() -> list[int]:
+    return [7, 3, 1]
+
+
+def default_sections() -> list[str]:
+    return list(NARRATIVE_SECTIONS)
+
+
+class Holiday(models.Model):
+    """A public holiday (no working day): deadlines in working days skip it."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+class ReportingObligation(TimeStampedModel):
+    plan = models.ForeignKey("plans.Plan", verbose_name=_("plan"), on_delete=models.CASCADE,
+                             related_name="reporting_obligations")
+    title = models.CharField(_("title"), max_length=255)
+    is_active = models.BooleanField(_("active"), default=True)
+    units_rule = models.CharField(_("reporting units"), max_length=20, choices=UnitsRule.choices,
+                                  default=UnitsRule.ALL_FACILITIES)
+    unit_kind = models.CharField(_("unit kind"), max_length=16, blank=True,
+                                 help_text=_("For “All units of a kind”: department, room, facility or partner."))
+    units = models.ManyToManyField("plans.Unit", verbose_name=_("named units"), blank=True, related_name="+")
+    recipient_unit = models.ForeignKey("plans.Unit", verbose_name=_("reports to"), on_delete=models.PROTECT,
+                                       related_name="received_obligations")
+    period_type = models.CharField(_("period"), max_length=16, choices=PeriodType.choices)
+    calendar = models.CharField(_("calendar"), max_length=10, choices=PeriodCalendar.choices,
+                                default=PeriodCalendar.ND09)
+    deadline_rule = models.CharField(_("deadline rule"), max_length=20, choices=DeadlineRule.choices,
+                                     default=DeadlineRule.FIXED)
+    fixed_deadlines = models.JSONField(
+        _("fixed deadlines"), default=list, blank=True,
+        help_text=_("One “dd/mm” per period of the year, e.g. [\"05/06\"] for six-monthly reports."),
+    )
+    deadline_days = models.PositiveSmallIntegerField(_("days after the period"), default=0)
+    shift_rule = models.CharField(_("deadline on a weekend or holiday"), max_length=24, choices=ShiftRule.choices,
+                                  default=ShiftRule.PREVIOUS_WORKING_DAY)
+    one_off_start = models.DateField(_("one-off period from"), null=True, blank=True)
+    one_off_end = models.DateField(_("one-off period to"), null=True, blank=True)
+    one_off_due = models.DateField(_("one-off deadline"), null=True, blank=True)
+    open_days_before = models.PositiveSmallIntegerField(
+        _("open the request days before the deadline"), default=30,
+    )
+    reminder_offsets = models.JSONField(_("reminders (days before the deadline)"), default=default_reminder_offsets)
+    active_from = models.DateField(_("active from"), null=True, blank=True)
+    active_until = models.DateField(_("active until"), null=True, blank=True)
+    sections = models.JSONField(_("narrative sections"), default=default_sections, blank=True)
+    include_tasks = models.BooleanField(_("include the plan's tasks of the unit"), default=True)
+    indicators = models.JSONField(
+        _("indicators"), default=list, blank=True,
+        help_text=_("A list of {\"code\": …, \"label\": …} to be reported as numbers."),
+    )
+
+    class Meta:
+        ordering = ["plan", "title", "id"]
+        verbose_name = _("reporting obligation")
+        verbose_name_plural = _("reporting obligations")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .periods import parse_day_month, periods_per_year
+
+        errors = {}
+        if self.deadline_rule == DeadlineRule.FIXED and self.period_type != PeriodType.ONE_OFF:
+            expected = periods_per_year(self.period_type)
+            values = self.fixed_deadlines or []
+            if len(values) != expected:
+                errors["fixed_deadlines"] = _("Give exactly %(n)d date(s) “dd/mm”.") % {"n": expected}
+            else:
+                try:
+                    [parse_day_month(v) for v in values]
+                except ValueError:
+                    errors["fixed_deadlines"] = _("Write each date as “dd/mm”, e.g. 05/06.")
+        if self.period_type == PeriodType.ONE_OFF and not (self.one_off_start and self.one_off_end
+                                                            and self.one_off_due):
+            errors["one_off_due"] = _("A one-off report needs its period and its deadline.")
+        if self.units_rule == UnitsRule.UNIT_KIND and not self.unit_kind:
+            errors["unit_kind"] = _("Choose the kind of unit.")
+        offsets = self.reminder_offsets or []
+        if not isinstance(offsets, list) or not all(isinstance(o, int) and o >= 0 for o in offsets):
+            errors["reminder_offsets"] = _("Give a list of whole numbers of days, e.g. [7, 3, 1].")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Period(models.Model):
+    period_type = models.CharField(_("period"), max_length=16, choices=PeriodType.choices)
+    calendar = models.CharField(_("calendar"), max_length=10, choices=PeriodCalendar.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    index = models.PositiveSmallIntegerField(_("number in the year"))
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    cut_off = models.DateField(_("data cut-off"))
+
+    class Meta:
+        ordering = ["-year", "period_type", "index"]
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        constraints = [
+            models.UniqueConstraint(fields=["period_type", "calendar", "year", "index", "start", "end"],
+                                    name="period_unique",
+                                    violation_error_message=_("This period already exists.")),
+        ]
+
+    def __str__(self) -> str:
+        from .periods import period_label
+
+        return period_label(self.period_type, self.year, self.index, self.start, self.end)
+
+
+class ReportRequest(TimeStampedModel):
+    obligation = models.ForeignKey(ReportingObligation, verbose_name=_("obligation"), on_delete=models.CASCADE,
+                                   related_name="requests")
+    unit = models.ForeignKey("plans.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
+                             related_name="report_requests")
+    period = models.ForeignKey(Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="requests")
+    due_date = models.DateField(_("deadline"), db_index=True)
+    status = models.CharField(_("status"), max_length=12, choices=RequestStatus.choices,
+                              default=RequestStatus.NOT_STARTED, db_index=True)
+    submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        verbose_name = _("report request")
+        verbose_name_plural = _("report requests")
+        constraints = [
+            models.UniqueConstraint(fields=["obligation", "unit", "period"], name="reportrequest_unique",
+                                    violation_error_message=_("This unit already has a request for this period.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation} — {self.unit} — {self.period}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:report", kwargs={"pk": self.pk})
+
+    @property
+    def status_color(self) -> str:
+        return RequestStatus.color_of(self.status)
+
+
+class Submission(TimeStampedModel):
+    """One version of a unit's report; ``submitted_at`` is empty while it is a draft."""
+
+    request = models.ForeignKey(ReportRequest, verbose_name=_("request"), on_delete=models.CASCADE,
+                                related_name="submissions")
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    narrative = models.JSONField(_("narrative"), default=dict, blank=True)
+    task_updates = models.JSONField(_("task updates"), default=dict, blank=True)
+    indicator_values = models.JSONField(_("indicator values"), default=dict, blank=True)
+    attachment = models.FileField(_("attachment"), upload_to="reports/%Y/", blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True,
+                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["request", "-version"]
+        verbose_name = _("report submission")
+        verbose_name_plural = _("report submissions")
+        constraints = [
+            models.UniqueConstraint(fields=["request", "version"], name="submission_unique_version",
+                                    violation_error_message=_("This version already exists.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} v{self.version}"
+
+
+class Review(models.Model):
+    submission = models.ForeignKey(Submission, verbose_name=_("submission"), on_delete=models.CASCADE,
+                                   related_name="reviews")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), null=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    decision = models.CharField(_("decision"), max_length=8, choices=ReviewDecision.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+
+    def __str__(self) -> str:
+        return f"{self.submission}: {self.decision}"
+
+
+class Reminder(models.Model):
+    """A reminder sent once: the row is written before the message, under the unique key."""
+
+    request = models.ForeignKey(ReportRequest, verbose_name=_("request"), on_delete=models.CASCADE,
+                                related_name="reminders")
+    offset_days = models.PositiveSmallIntegerField(_("days before the deadline"))
+    channel = models.CharField(_("channel"), max_length=8, choices=ReminderChannel.choices)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["request", "offset_days", "channel"], name="reminder_unique",
+                                    violation_error_message=_("This reminder was already sent.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} −{self.offset_days} {self.channel}"
+
+
+class Notification(models.Model):
+    """An in-portal notice to one user."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                             related_name="notifications")
+    text = models.CharField(_("text"), max_length=500)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ConsolidatedReport(TimeStampedModel):
+    """The department's report for one obligation and period, compiled from the accepted submissions."""
+
+    obligation = models.ForeignKey(ReportingObligation, verbose_name=_("obligation"), on_delete=models.CASCADE,
+                                   related_name="consolidated_reports")
+    period = models.ForeignKey(Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=RenderStatus.choices, default=RenderStatus.PENDING)
+    content = models.JSONField(_("content"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True,
+                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("consolidated report")
+        verbose_name_plural = _("consolidated reports")
+        constraints = [
+            models.UniqueConstraint(fields=["obligation", "period"], name="consolidatedreport_unique",
+                                    violation_error_message=_("This period is already consolidated.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation} — {self.period}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:consolidated", kwargs={"pk": self.obligation_id, "period": self.period_id})

@@ -59,6 +59,9 @@ class PlanFactory(factory.django.DjangoModelFactory):
         units = extracted or [self.owner_unit.parent or self.owner_unit]
         for index, unit in enumerate(units):
             PlanIssuer.objects.create(plan=self, unit=unit, order=index)
+        from plans.services import plan_reindex
+
+        plan_reindex(self)
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

@@ -4,6 +4,7 @@ import threading
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
+from django.utils import translation
 
 from plans import services
 from plans.choices import ItemStyle, PlanStatus, Recurrence
@@ -56,9 +57,10 @@ def test_full_workflow_records_each_step_and_issues_a_number(plan, users):
 
 def test_return_needs_a_comment(plan, users):
     services.plan_submit(actor=users.author, plan=plan)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override("vi"):
         services.plan_return(actor=users.reviewer, plan=plan, comment="  ")
-    assert "Write what the author must change." in error.value.messages[0] or "Ghi rõ" in error.value.messages[0]
+    assert error.value.messages == ["Hãy ghi rõ những điểm tác giả cần sửa."]
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.SUBMITTED
 
 
 def test_empty_plan_cannot_be_submitted(org, users):

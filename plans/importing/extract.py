@@ -1,0 +1,1026 @@
+"""Find the structure of a plan in plain text: header, legal bases, sections and items,
+responsibilities, report deadlines, recipients, signer and numeric targets.
+
+Pure functions over text (regexes and accent folding, no model calls): ``extract(text,
+units=...)`` returns a JSON-ready ``dict``. Units are passed in as ``UnitRef`` so that
+unit matching needs no database here.
+
+Matching is done on ``ocr.key(text)`` (folded, same length as the text), so the
+extracted strings are slices of the original: the importer keeps what the document
+says, OCR mistakes included, and only *recognises* through them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from plans.choices import ItemStyle, RecipientPurpose
+
+from . import ocr
+from .ocr import key
+
+# Keys of the structure printed by ``import_plan --json`` (the extraction holds a few more).
+JSON_KEYS = ("number", "symbol", "issuers", "place", "date", "title", "legal_bases", "sections",
+             "responsibilities", "report_deadlines", "recipients", "signer", "targets")
+
+
+MAX_TEXT_CHARS = 1_000_000  # a plan is some 10–50 thousand characters
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    id: int
+    name: str
+    short_name: str = ""
+    abbreviation: str = ""
+
+
+# --- lines -----------------------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
+_MD_EMPH = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
+_SIGNATURE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|chung thuc so|da ky len van ban|ky boi:|signature valid")
+
+
+def _clean_line(raw: str) -> str:
+    s = raw.strip()
+    s = _MD_HEADING.sub("", s)
+    s = s.replace("**", "").replace("__", "")
+    s = _MD_EMPH.sub(r"\1", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    if s in ("*", "#"):
+        return ""
+    return s
+
+
+def prepare_lines(text: str) -> list[str]:
+    """Normalised lines: markdown marks, page numbers, running headers and signature stamps removed."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\xa0", " ")
+    text = text.replace("\t", " ").replace("\u200b", "").replace("\ufeff", "")
+    lines = [_clean_line(raw) for raw in text.split("\n")]
+    # Digital-signature stamps at the end ("2023-02-16T08:06:36+0700", "… đã ký lên văn bản này!").
+    for index, line in enumerate(lines):
+        if index > len(lines) * 0.5 and _SIGNATURE.search(key(line)):
+            lines = lines[:index]
+            break
+    # Running headers and footers: the same short line three times or more.
+    counts = Counter(line for line in lines if line and len(line) <= 80 and not re.match(r"[-+•–]", line))
+    repeated = {line for line, n in counts.items() if n >= 3 and not re.match(r"^[-+]", line)}
+    out = []
+    for line in lines:
+        if _PAGE_NUMBER.match(key(line)) or line in repeated:
+            continue
+        out.append(line)
+    return out
+
+
+# --- markers ------------------------------------------------------------------------------
+
+_ROMAN_RE = re.compile(r"^(?P<m>[IVX][IVXl1]{0,4})\s*[.):]\s*(?P<t>\S.*)$")
+_NUMBER_RE = re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})*)[.)](?=\s|[^\W\d_])\s*(?P<t>\S.*)$")
+_LETTER_RE = re.compile(r"^(?P<m>[a-zđ])\)\s*(?P<t>\S.*)$")
+_DASH_RE = re.compile(r"^[-–—•·▪●]\s*(?P<t>\S.*)$")
+_PLUS_RE = re.compile(r"^\+\s*(?P<t>\S.*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_value(mark: str) -> int | None:
+    mark = mark.replace("l", "I").replace("1", "I")
+    total, previous = 0, 0
+    for ch in reversed(mark):
+        value = _ROMAN_VALUES.get(ch)
+        if value is None:
+            return None
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total or None
+
+
+@dataclass
+class Marker:
+    kind: str          # roman, number, letter, dash, plus
+    mark: str          # as written: "II", "1.2", "a", "-", "+"
+    text: str
+
+    @property
+    def style(self) -> str:
+        return {"number": ItemStyle.NUMBER, "letter": ItemStyle.LETTER, "dash": ItemStyle.DASH,
+                "plus": ItemStyle.PLUS}.get(self.kind, ItemStyle.PARAGRAPH)
+
+    @property
+    def level(self) -> tuple:
+        if self.kind == "number":
+            return ("number", self.mark.count(".") + 1)
+        return (self.kind,)
+
+    @property
+    def label(self) -> str:
+        if self.kind == "number":
+            return f"{self.mark}."
+        if self.kind == "letter":
+            return f"{self.mark})"
+        return {"dash": "-", "plus": "+"}.get(self.kind, self.mark)
+
+
+def parse_marker(line: str) -> Marker | None:
+    m = _ROMAN_RE.match(line)
+    if m and roman_value(m["m"]) and len(m["t"]) <= 200:
+        return Marker("roman", m["m"], m["t"])
+    m = _NUMBER_RE.match(line)
+    if m:
+        return Marker("number", m["m"], m["t"])
+    m = _LETTER_RE.match(line)
+    if m:
+        return Marker("letter", m["m"], m["t"])
+    m = _PLUS_RE.match(line)
+    if m:
+        return Marker("plus", "+", m["t"])
+    m = _DASH_RE.match(line)
+    if m and m["t"][0] not in "-}":
+        return Marker("dash", "-", m["t"])
+    return None
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+_TERMINAL = re.compile(r"""[.;:!?][)"'”’»]*$|\./\.$""")
+_FORCED_START = re.compile(rf"^(?:{ocr.CAN_CU}|{ocr.NOI_NHAN}\s*:)")
+
+
+def _starts_upper(line: str) -> bool:
+    for ch in line:
+        if ch.isalpha():
+            return ch.isupper()
+        if ch.isdigit() or ch in "\"“'‘(":
+            return True
+    return False
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """True when line breaks cut paragraphs (a scan or a PDF), false for one paragraph per line."""
+    long_lines = [line for line in lines if len(line) >= 40]
+    if not long_lines:
+        return False
+    open_ended = sum(1 for line in long_lines if not _TERMINAL.search(line))
+    return open_ended / len(long_lines) > 0.4
+
+
+def build_paragraphs(lines: list[str], wrapped: bool) -> list[str]:
+    """Join the lines of each paragraph; a marker or a new sentence after a full stop starts a new one.
+
+    In hard-wrapped text a sentence that ends at the right margin does not end the paragraph
+    unless a blank line follows it: the next line just continues.
+    """
+    widths = sorted(len(line) for line in lines if len(line) >= 40)
+    full_width = widths[int(len(widths) * 0.6)] * 0.85 if widths else 0
+    paragraphs: list[str] = []
+    blank_before = False
+    last_line = ""
+    for line in lines:
+        if not line:
+            blank_before = True
+            continue
+        marker = parse_marker(line)
+        starts_new = not paragraphs or marker is not None or bool(_FORCED_START.match(key(line)))
+        if not starts_new:
+            previous = paragraphs[-1]
+            if wrapped:
+                starts_new = _starts_upper(line) and (
+                    (bool(_TERMINAL.search(previous)) and (blank_before or len(last_line) < full_width))
+                    # a short line, a blank, a capital: a heading or a list line without a full stop
+                    or (blank_before and previous == last_line and len(last_line) < full_width * 0.6
+                        and not previous.endswith(","))
+                )
+            else:
+                starts_new = _starts_upper(line)
+            previous_marker = parse_marker(previous)
+            if previous_marker and previous_marker.kind == "roman":
+                starts_new = True
+        if starts_new:
+            paragraphs.append(line)
+        elif paragraphs[-1].endswith("-") and not paragraphs[-1].endswith(" -"):
+            paragraphs[-1] = paragraphs[-1] + line  # a word cut by a hyphen at the line end
+        else:
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        blank_before = False
+        last_line = line
+    return paragraphs
+
+
+# --- header -------------------------------------------------------------------------------
+
+_NATIONAL = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0][a-z]{0,2}\s*ch[u]\s*ngh[a-z]a\s*vi[e3]t\s*nam"
+                       r"|[dp][a-z]ng\s*c[o0]ng\s*s[a-z]n\s*vi[e3]t\s*nam")
+_MOTTO = re.compile(r"[dp][o0]c\s*[l1i][a-z0-9]{1,2}p\s*[-–—]?\s*t[a-z]{1,2}\s*d[o0]\s*[-–—]?\s*h[a-z]nh\s*ph[a-z]c")
+_NUMBER_LINE = re.compile(rf"{ocr.SO}\s*:?\s*(?P<num>\d+)?\s*(?P<sep>[/-])\s*(?P<sym>[a-z0-9]+(?:\s*[-/]\s*[a-z0-9]+)*)"
+                          r"|\bs[o06](?=\d)(?P<num2>\d+)\s*(?P<sep2>[/-])\s*(?P<sym2>[a-z0-9]+(?:\s*[-/]\s*[a-z0-9]+)*)")
+_SO_ALONE = re.compile(rf"^\s*{ocr.SO}\s*:")
+_PLACE_DATE = re.compile(
+    rf"(?P<place>[a-z][a-z ]{{1,40}}?)\s*,\s*{ocr.NGAY}\s*(?P<d>\d{{1,2}})?\s*{ocr.THANG}\s*(?P<m>\d{{1,2}})?"
+    rf"\s*{ocr.NAM}\s*(?P<y>\d{{4}})"
+)
+_GOVERNING = re.compile(r"^(?:ubnd|uy ban|tinh uy|thanh uy|huyen uy|bo\b|dang bo|hdnd)")
+
+
+def _date_or_none(day, month, year) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+class _Document:
+    def __init__(self, text: str, units: list[UnitRef]):
+        self.units = units
+        self.lines = prepare_lines(text)
+        self.wrapped = is_hard_wrapped(self.lines)
+        self.warnings: list[str] = []
+
+    # region boundaries -----------------------------------------------------------------
+    def find_type_line(self) -> tuple[int | None, str, str]:
+        """(index, type abbreviation, rest of the line) of the capitalised document type line."""
+        seen = 0
+        for index, line in enumerate(self.lines):
+            if not line:
+                continue
+            seen += 1
+            if seen > 30:
+                break
+            k = key(line)
+            for pattern, abbreviation in ocr.TYPE_LINES:
+                m = re.match(pattern, k)
+                if m and line[: m.end()].upper() == line[: m.end()]:
+                    return index, abbreviation, line[m.end():].strip()
+        return None, "", ""
+
+
+def _is_legal_lead(paragraph: str) -> bool:
+    k = key(paragraph)
+    if re.match(ocr.CAN_CU, k):
+        return True
+    return bool(re.match(rf"{ocr.THUC_HIEN}\s*:?\s*(?:[a-z]+\s+){{0,3}}?{ocr.DOC_TYPE_RE}", k))
+
+
+_INTRO_SUBJECT = re.compile(
+    r"(?:^|[.;,:]\s*)(?P<subject>[^.;,:]{3,120}?)\s+(?:ban\s+h[a-z]{1,2}nh|x[a-z]{1,2}y\s+d[a-z]{1,3}g)\s+"
+    + ocr.KE_HOACH
+)
+
+
+def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
+    """The structure of the plan in ``text``; raises ``ValidationError`` when it is not a plan."""
+    if not text or not text.strip():
+        raise ValidationError(_("The document is empty."), code="empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValidationError(
+            _("The text is too long for a plan (%(n)d characters; at most %(max)d).")
+            % {"n": len(text), "max": MAX_TEXT_CHARS}, code="too_long")
+    doc = _Document(text, list(units or []))
+    lines = doc.lines
+    type_index, doc_type, type_rest = doc.find_type_line()
+    if doc_type and doc_type not in ocr.PLAN_TYPES:
+        raise ValidationError(
+            _("This document is not a plan (its type is “%(type)s”). Upload a plan (Kế hoạch).")
+            % {"type": lines[type_index][:40]},
+            code="not_a_plan",
+        )
+
+    # Body starts at the first Roman-numbered section.
+    section_start = None
+    expected = 1
+    for index, line in enumerate(lines):
+        marker = parse_marker(line)
+        if marker and marker.kind == "roman" and roman_value(marker.mark) == expected:
+            section_start = index
+            break
+    if section_start is None:
+        raise ValidationError(
+            _("No sections (I., II., …) were found: this does not look like a plan. "
+              "Check the text, or paste it with its section headings."),
+            code="not_a_plan",
+        )
+
+    # Header lines: before the type line, or the first lines before the title.
+    header_end = type_index if type_index is not None else 0
+    header_lines = [line for line in lines[:header_end] if line]
+
+    # Title: after the type word, until the legal bases, the introduction or the first section.
+    title_parts: list[str] = [type_rest] if type_rest else []
+    cursor = (type_index + 1) if type_index is not None else 0
+    preamble_start = cursor
+    for index in range(cursor, section_start):
+        line = lines[index]
+        if not line:
+            if title_parts and not doc.wrapped and type_index is None:
+                preamble_start = index + 1
+                break
+            continue
+        k = key(line)
+        if _is_legal_lead(line) or _INTRO_SUBJECT.search(k) or len(title_parts) >= 6 or (
+            title_parts and title_parts[-1].endswith((".", ":", ";"))
+        ) or re.match(ocr.SO + r"\s*:", k) or _PLACE_DATE.search(k):
+            if type_index is None and not title_parts and (re.match(ocr.SO + r"\s*:", k) or _PLACE_DATE.search(k)):
+                header_lines.append(line)
+                continue
+            preamble_start = index
+            break
+        title_parts.append(line)
+        preamble_start = index + 1
+    title = re.sub(r"\s+", " ", " ".join(title_parts)).strip(" .")
+    if not doc_type and not re.search(ocr.KE_HOACH, key(" ".join(lines[:section_start + 20]))):
+        raise ValidationError(_("This document does not look like a plan (no “Kế hoạch” in it)."), code="not_a_plan")
+
+    number, symbol, place, date = _header_fields(header_lines + lines[:preamble_start])
+    preamble = build_paragraphs(lines[preamble_start:section_start], doc.wrapped)
+    legal_bases, intro = _legal_bases(preamble)
+
+    # Tail: "Nơi nhận" and the signer.
+    tail_start = len(lines)
+    for index in range(section_start, len(lines)):
+        if re.match(rf"{ocr.NOI_NHAN}\s*:?", key(lines[index])) and len(lines[index]) < 40:
+            tail_start = index
+            break
+    body_lines = lines[section_start:tail_start]
+    tail_lines = lines[tail_start:]
+    if tail_start == len(lines):
+        body_lines, tail_lines = _split_signer_from_body(body_lines)
+
+    sections = _sections(build_paragraphs(body_lines, doc.wrapped))
+    recipients, signer = _recipients_and_signer(tail_lines)
+    issuers = _issuers(header_lines, intro or " ".join(preamble), doc.units)
+    responsibilities = _responsibilities(sections, doc.units)
+    deadlines = report_deadlines(sections)
+    targets = numeric_targets(sections)
+    ocr_flag = looks_ocr(text)
+    return {
+        "doc_type": doc_type or "KH",
+        "number": number,
+        "symbol": symbol,
+        "issuers": issuers,
+        "place": place,
+        "date": date,
+        "title": title,
+        "summary": intro,
+        "legal_bases": legal_bases,
+        "sections": sections,
+        "responsibilities": responsibilities,
+        "report_deadlines": deadlines,
+        "recipients": recipients,
+        "signer": signer,
+        "targets": targets,
+        "ocr": ocr_flag,
+        "warnings": doc.warnings,
+    }
+
+
+def as_json_structure(extracted: dict) -> dict:
+    """Exactly the keys ``import_plan --json`` prints."""
+    return {name: extracted.get(name) for name in JSON_KEYS}
+
+
+# --- header fields ------------------------------------------------------------------------
+
+
+def _header_fields(lines: list[str]):
+    number = None
+    symbol = ""
+    place = ""
+    date = None
+    lines = [line for line in lines[:40] if line]
+    for index, line in enumerate(lines):
+        if (re.search(ocr.NGAY, key(line)) and not re.search(rf"{ocr.NAM}\s*\d{{4}}", key(line))
+                and index + 1 < len(lines)):
+            line = f"{line} {lines[index + 1]}"  # "Đắk Nông, ngày" | "tháng 02 năm 2023" cut by a line break
+        k = key(line)
+        if not symbol and number is None:
+            m = _NUMBER_LINE.search(k)
+            if m and (m.start() < 5 or _SO_ALONE.match(k) or m["num2"]):
+                raw_num = m["num"] or m["num2"]
+                sym_span = m.span("sym") if m["sym"] else m.span("sym2")
+                sep = m["sep"] or m["sep2"]
+                raw_symbol = re.sub(r"\s+", "", line[sym_span[0]:sym_span[1]]).upper()
+                if sep == "-" and "/" in raw_symbol:  # Party style: 10-KH/BDVTU
+                    raw_symbol = raw_symbol.replace("/", "-", 1)
+                number = int(raw_num) if raw_num else None
+                symbol = raw_symbol
+                line_rest = k[m.end():]
+                k_offset = m.end()
+            else:
+                line_rest, k_offset = k, 0
+        else:
+            line_rest, k_offset = k, 0
+        if date is None:
+            m = _PLACE_DATE.search(line_rest)
+            if m:
+                start = k_offset + m.start("place")
+                end = k_offset + m.end("place")
+                place = line[start:end].strip(" ,:")
+                place = re.sub(r"^(?:s[o06]\s*:?\s*)", "", place, flags=re.I).strip()
+                day = int(m["d"]) if m["d"] else None
+                month = int(m["m"]) if m["m"] else None
+                date = {"day": day, "month": month, "year": int(m["y"])}
+        if date is not None and (symbol or number is not None):
+            break
+    return number, symbol, place, date
+
+
+def date_to_iso(date: dict | None) -> str | None:
+    if not date:
+        return None
+    return _date_or_none(date.get("day"), date.get("month"), date.get("year"))
+
+
+# --- legal bases ---------------------------------------------------------------------------
+
+_REF = re.compile(
+    rf"(?P<type>{ocr.DOC_TYPE_RE})(?P<mid>(?:\s+[a-z]+){{0,3}}?)\s*(?:(?:{ocr.SO})\s*:?\s*|\bs[o06](?=\d)|\s)"
+    r"(?P<num>\d+[0-9a-z]*(?:\s*[/-]\s*[0-9a-z]+)+)"
+)
+_REF_DATE = re.compile(rf"^\s*,?\s*{ocr.NGAY}\s*[.:]?\s*{ocr.DATE_NUM}")
+_REF_ISSUER = re.compile(rf"^\s*,?\s*(?:{ocr.CUA})\s+(?P<issuer>[^,;]+?)(?=\s+{ocr.VE}\s|\s*[,;]|\s*$|\s+quy d)")
+_INTRO_CLAUSE = re.compile(
+    r",\s*(?P<subject>[^,;]{3,120}?)\s+(?:ban\s+h[a-z]{1,2}nh|x[a-z]{1,2}y\s+d[a-z]{1,3}g)\s+" + ocr.KE_HOACH
+)
+
+
+def parse_references(paragraph: str, lead_in: str = "") -> list[dict]:
+    """Each document cited in ``paragraph``: type, number, date, issuer, summary."""
+    k = key(paragraph)
+    matches = list(_REF.finditer(k))
+    refs = []
+    for position, m in enumerate(matches):
+        end = matches[position + 1].start() if position + 1 < len(matches) else len(paragraph)
+        doc_type = ocr.doc_type_name(m["type"]) or paragraph[m.start("type"):m.end("type")]
+        number = re.sub(r"\s+", "", paragraph[m.start("num"):m.end("num")]).rstrip(".,;")
+        cursor = m.end()
+        date = None
+        dm = _REF_DATE.match(k[cursor:end])
+        if dm:
+            date = _date_or_none(dm[1], dm[2], dm[3])
+            cursor += dm.end()
+        issuer = ""
+        im = _REF_ISSUER.match(k[cursor:end])
+        if im is None and re.match(rf"\s*,?\s*{ocr.NGAY}", k[cursor:end]):  # a date OCR garbled
+            garbled = re.search(rf"\s(?={ocr.CUA})", k[cursor:min(end, cursor + 30)])
+            if garbled:
+                cursor += garbled.start()
+                im = _REF_ISSUER.match(k[cursor:end])
+        if im:
+            issuer = paragraph[cursor + im.start("issuer"):cursor + im.end("issuer")].strip()
+            cursor += im.end()
+        rest = paragraph[cursor:end]
+        rest_key = k[cursor:end]
+        cut = len(rest)
+        for pattern in (r";", r"\.\s", r"\.$"):
+            found = re.search(pattern, rest_key)
+            if found:
+                cut = min(cut, found.start())
+        clause = _INTRO_CLAUSE.search(rest_key)
+        if clause:
+            cut = min(cut, clause.start())
+        summary = rest[:cut].strip(" ,;.")
+        lead_ve = re.match(ocr.VE + r"\s+", key(summary))
+        if lead_ve:
+            summary = summary[lead_ve.end():]
+        summary = summary.strip(" \"“”")
+        refs.append({"lead_in": lead_in, "doc_type": doc_type, "number": number, "date": date,
+                     "issuer": issuer, "summary": summary})
+    return refs
+
+
+def _lead_in(paragraph: str) -> str:
+    k = key(paragraph)
+    if re.match(ocr.CAN_CU, k):
+        return "Căn cứ"
+    if re.match(ocr.THUC_HIEN, k):
+        return "Thực hiện"
+    return ""
+
+
+def _legal_bases(preamble: list[str]) -> tuple[list[dict], str]:
+    """Legal bases of the opening paragraphs, and the introduction that follows them."""
+    bases: list[dict] = []
+    intro_parts: list[str] = []
+    for paragraph in preamble:
+        lead = _lead_in(paragraph)
+        if lead and _is_legal_lead(paragraph):
+            refs = parse_references(paragraph, lead)
+            bases.extend(refs)
+            k = key(paragraph)
+            # What follows the last reference (", Sở Y tế ban hành Kế hoạch … như sau:") is the introduction.
+            last = list(_REF.finditer(k))
+            tail_from = last[-1].end() if last else 0
+            clause = _INTRO_CLAUSE.search(k, tail_from)
+            semicolon = k.find(";", tail_from)
+            if clause and (semicolon == -1 or clause.start() < semicolon):
+                intro_parts.append(paragraph[clause.start("subject"):].strip())
+            elif semicolon != -1 and paragraph[semicolon + 1:].strip():
+                intro_parts.append(paragraph[semicolon + 1:].strip())
+        else:
+            intro_parts.append(paragraph)
+    return bases, "\n".join(p for p in intro_parts if p)
+
+
+# --- sections and items -----------------------------------------------------------------------
+
+
+def _new_item(marker: Marker | None, text: str) -> dict:
+    if marker is None:
+        return {"marker": "", "style": ItemStyle.PARAGRAPH.value, "heading": "", "text": text, "items": []}
+    return {"marker": marker.label, "style": marker.style.value, "heading": "", "text": text, "items": []}
+
+
+def _sections(paragraphs: list[str]) -> list[dict]:
+    sections: list[dict] = []
+    stack: list[tuple[tuple, dict]] = []          # (level, item) of the open items
+    last_number: dict[tuple, int] = {}
+    for paragraph in paragraphs:
+        marker = parse_marker(paragraph)
+        if marker and marker.kind == "roman":
+            value = roman_value(marker.mark)
+            if value and (not sections or len(sections) < value <= len(sections) + 2):
+                sections.append({"label": marker.mark.replace("l", "I").replace("1", "I"),
+                                 "title": marker.text.strip().rstrip("."), "intro": "", "items": []})
+                stack.clear()
+                last_number.clear()
+                continue
+            marker = None
+        if not sections:
+            continue
+        section = sections[-1]
+        if marker and marker.kind == "number":
+            parts = [int(p) for p in marker.mark.split(".")]
+            level = marker.level
+            previous = last_number.get(level, 0)
+            if not (parts[-1] == 1 or parts[-1] <= previous + 2) or parts[-1] == 0:
+                marker = None
+            else:
+                last_number[level] = parts[-1]
+                for deeper in [lv for lv in last_number if lv[0] == "number" and lv[1] > level[1]]:
+                    last_number.pop(deeper)
+        if marker is None:
+            text = _end_mark(paragraph)
+            owner = next((item for level, item in reversed(stack) if level[0] in ("number", "letter")), None)
+            if owner is None and stack and ":" in stack[-1][1]["text"][-40:]:
+                owner = stack[-1][1]  # "- Hình thức tiếp xúc: 02 hình thức" and its paragraphs
+            if owner is not None:
+                owner["items"].append(_new_item(None, text))
+            elif section["items"]:
+                section["items"].append(_new_item(None, text))
+            else:
+                section["intro"] = f"{section['intro']}\n{text}".strip()
+            continue
+        item = _new_item(marker, _end_mark(marker.text))
+        level = marker.level
+        position = next((i for i, (lv, _item) in enumerate(stack) if lv == level), None)
+        if position is not None:
+            del stack[position:]
+        parent = stack[-1][1] if stack else None
+        (parent["items"] if parent else section["items"]).append(item)
+        stack.append((level, item))
+    for section in sections:
+        for item in _walk(section["items"]):
+            _split_heading(item)
+    return sections
+
+
+def _end_mark(text: str) -> str:
+    return re.sub(r"\./\.$", ".", text.strip())
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(item["items"])
+
+
+def _split_heading(item: dict) -> None:
+    """A short title-like first line of an item with content under it is its heading."""
+    if item["style"] not in (ItemStyle.NUMBER, ItemStyle.LETTER) or not item["items"]:
+        return
+    text = item["text"]
+    if len(text) <= 160 and not text.endswith((":", ";", ",")) and text.count(". ") == 0:
+        item["heading"], item["text"] = text.rstrip("."), ""
+
+
+def walk_items(sections: list[dict]):
+    """(section, item, depth) for every item, in document order."""
+    def visit(section, items, depth):
+        for item in items:
+            yield section, item, depth
+            yield from visit(section, item["items"], depth + 1)
+
+    for section in sections:
+        yield from visit(section, section["items"], 0)
+
+
+def item_full_text(item: dict) -> str:
+    return " ".join(part for part in (item.get("heading", ""), item.get("text", "")) if part)
+
+
+# --- responsibilities ----------------------------------------------------------------------------
+
+_BODY_START = re.compile(
+    r"^(?:cac\s+)?(?:ban|so|phong|trung\s+tam|benh\s+vien|van\s+phong|thanh\s+tra|cong\s+doan|ubnd|uy\s+ban|"
+    r"dang\s+uy|tinh\s+uy|chi\s+cuc|tram|don\s+vi|doan|hoi|co\s+quan|khoa|bo\s+phan)\b"
+)
+_DUTY_VERB = re.compile(
+    r"\s+(?:la|lam|can\s+cu|co\s+trach\s+nhiem|chu\s+tri|phoi\s+hop|to\s+chuc|bao\s+cao|chu\s+dong|trien\s+khai|"
+    r"thuc\s+hien|huong\s+dan|tham\s+muu|xay\s+dung|theo\s+doi|kiem\s+tra|giao|chi\s+dao|tiep\s+tuc)\b"
+)
+_RESPONSIBILITY_SECTION = re.compile(r"tr[a-z]{1,2}ch\s+nhi[a-z]{0,2}m|t[o0]\s+ch[a-z]{1,3}c\s+th[a-z]{1,3}c?\s+h")
+
+
+def match_unit(name: str, units: list[UnitRef], threshold: float = 0.78) -> UnitRef | None:
+    """The portal unit ``name`` designates, accent-insensitively and through OCR look-alikes."""
+    if not name or not units:
+        return None
+    best, best_score = None, 0.0
+    for unit in units:
+        for candidate in (unit.name, unit.short_name, unit.abbreviation):
+            if not candidate:
+                continue
+            score = ocr.similarity(name, candidate)
+            if candidate is unit.abbreviation and score < 1.0:
+                continue
+            if score > best_score:
+                best, best_score = unit, score
+    return best if best_score >= threshold and len(ocr.skeleton(name)) >= 3 else None
+
+
+def _body_prefix(text: str, units: list[UnitRef]) -> str:
+    """The body an item's text starts with ("Phòng Tổ chức cán bộ - Sở Y tế là …" → its name)."""
+    k = key(text)
+    if not _BODY_START.match(k):
+        return ""
+    two_words = re.match(r"\S+\s+\S+", k)
+    verb = _DUTY_VERB.search(k, two_words.end() if two_words else 0)
+    end = verb.start() if verb and verb.start() <= 100 else None
+    if end is None:
+        return ""
+    return text[:end].strip(" ,:-")
+
+
+def _unit_fields(lead_text: str, units: list[UnitRef]) -> dict:
+    unit = match_unit(lead_text, units)
+    if unit is None and " - " in lead_text:
+        unit = match_unit(lead_text.split(" - ")[0], units)
+    return {"unit_id": unit.id if unit else None, "unit": unit.name if unit else ""}
+
+
+def _responsibilities(sections: list[dict], units: list[UnitRef]) -> list[dict]:
+    """Duties given to a unit: headings that name a body, else the subjects of the items of
+    the "Tổ chức thực hiện" section."""
+    found: list[dict] = []
+    for section in sections:
+        for item in section["items"]:
+            heading = item.get("heading", "")
+            if not heading or item["style"] not in (ItemStyle.NUMBER, ItemStyle.LETTER):
+                continue
+            if _BODY_START.match(key(heading)) or match_unit(heading, units):
+                found.append({"lead_text": heading, "section": section["label"], "item": item["marker"],
+                              **_unit_fields(heading, units)})
+    if found:
+        return found
+    for section in sections:
+        if not _RESPONSIBILITY_SECTION.search(key(section["title"])):
+            continue
+        for item in section["items"]:
+            if item["style"] not in (ItemStyle.NUMBER, ItemStyle.LETTER):
+                continue
+            lead = _body_prefix(item_full_text(item), units)
+            if lead:
+                found.append({"lead_text": lead, "section": section["label"], "item": item["marker"],
+                              **_unit_fields(lead, units)})
+    return found
+
+
+# --- report deadlines, meetings, phases ---------------------------------------------------------
+
+_PERIOD = re.compile(r"\b(?:6|sau)\s+th[a-z]{1,3}g\b|\b(?:9|chin)\s+th[a-z]{1,3}g\b|\bqu[yi]\b|"
+                     r"\bh[a-z]{1,2}ng\s+th[a-z]{1,3}g\b|\b(?:mot\s+|hang\s+|ca\s+)?n[a-z]{1,2}m\b(?!\s*\d)")
+_BEFORE = re.compile(rf"\btr[a-z]{{1,2}}c\s+{ocr.NGAY}\s*")
+_DAY_MONTH = re.compile(rf"(\d{{1,2}})\s*(?:/\s*(\d{{1,2}})|\s+{ocr.THANG}\s+(\d{{1,2}}))(?:\s*/\s*(\d{{4}}))?")
+_CADENCE = re.compile(r"\b[dbp][i1l]nh\s+k[yi]\s+(?P<list>(?:(?:hang\s+)?(?:qu[yi]|th[a-z]{1,3}g|n[a-z]{1,2}m|"
+                      r"(?:6|sau|9)\s+th[a-z]{1,3}g)\s*(?:,|va)?\s*)+)")
+_MEETING = re.compile(r"h[o0]i\s+ngh[a-z]|giao\s+ban|\bh[o0]p\b|\bs[o0]\s+k[e]t|t[o0]ng\s+k[e]t")
+_REVIEW = re.compile(r"t[o0]ng\s+k[a-z]t[^.;]{0,160}?v[a-z]o\s+th[a-z]{1,3}g\s*(?:(\d{1,2})\s*/\s*(\d{4}))?")
+_PHASE = re.compile(rf"(?:(?:\b[dbp][o0]t|giai\s+[dp][o0][a-z]n)\s*(?P<n>\d+)\s*:?\s*)?\bt[a-z]{{1,2}}\s+{ocr.NGAY}\s*"
+                    rf"{ocr.DATE_NUM}\s*[,]?\s*[dp][a-z]{{1,2}}n\s+{ocr.NGAY}\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})")
+
+
+def _period_of(token: str) -> str:
+    token = token.strip()
+    if re.match(r"(?:6|sau)\s", token):
+        return "six_monthly"
+    if re.match(r"(?:9|chin)\s", token):
+        return "nine_monthly"
+    if re.match(r"qu", token):
+        return "quarterly"
+    if re.match(r"h[a-z]{1,2}ng\s+th", token) or re.match(r"th", token):
+        return "monthly"
+    return "annual"
+
+
+def _sentences(text: str) -> list[tuple[str, str]]:
+    """(sentence, key) pairs; a full stop before a capital or the end splits."""
+    out = []
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[^\W\d_a-z])|\n", text):
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [(s.strip(), key(s.strip())) for s in out if s.strip()]
+
+
+def body_texts(sections: list[dict]) -> list[str]:
+    """Every paragraph of the body: sections' introductions and items' texts, in order."""
+    texts: list[str] = []
+    for section in sections:
+        if section["intro"]:
+            texts.extend(section["intro"].split("\n"))
+        for _section, item, _depth in walk_items([section]):
+            texts.append(item_full_text(item))
+    return texts
+
+
+def report_deadlines(sections: list[dict]) -> list[dict]:
+    found: list[dict] = []
+    for text in body_texts(sections):
+        for sentence, k in _sentences(text):
+            found.extend(_deadlines_in(sentence, k))
+    return found
+
+
+def _deadlines_in(sentence: str, k: str) -> list[dict]:
+    found: list[dict] = []
+    if re.search(ocr.BAO_CAO, k):
+        for before in _BEFORE.finditer(k):
+            dates = []
+            rest = k[before.end():]
+            for dm in _DAY_MONTH.finditer(rest):
+                gap = rest[:dm.start()] if not dates else rest[dates[-1][1]:dm.start()]
+                if gap.strip(" ,") and gap.strip(" ,") not in ("va", "và") and not re.fullmatch(r"\s*(?:,|va)\s*", gap):
+                    break
+                month = dm[2] or dm[3]
+                dates.append(((int(dm[1]), int(month), int(dm[4]) if dm[4] else None), dm.end()))
+            if not dates:
+                continue
+            periods = [_period_of(p.group(0)) for p in _PERIOD.finditer(k[:before.start()])]
+            if not periods:
+                periods = [_period_of(p.group(0)) for p in _PERIOD.finditer(k[before.end():])]
+            for index, ((day, month, year), _end) in enumerate(dates):
+                if len(dates) > 1 and len(periods) >= len(dates):
+                    recurrence = periods[index]
+                elif periods:
+                    recurrence = periods[0] if len(dates) == 1 else periods[min(index, len(periods) - 1)]
+                else:
+                    recurrence = "annual" if year is None else ""
+                found.append({"kind": "report", "recurrence": recurrence, "day": day, "month": month,
+                              "year": year, "start": None, "end": None, "text": sentence})
+    cadence = _CADENCE.search(k)
+    if cadence and _MEETING.search(k):
+        for token in re.split(r",|\bva\b", cadence["list"]):
+            token = re.sub(r"^\s*hang\s+", "", token.strip())
+            if token:
+                found.append({"kind": "meeting", "recurrence": _period_of(token), "day": None, "month": None,
+                              "year": None, "start": None, "end": None, "text": sentence})
+    review = _REVIEW.search(k)
+    if review:
+        found.append({"kind": "review", "recurrence": "", "day": None,
+                      "month": int(review[1]) if review[1] else None, "year": int(review[2]) if review[2] else None,
+                      "start": None, "end": None, "text": sentence})
+    for phase in _PHASE.finditer(k):
+        start = _date_or_none(phase[2], phase[3], phase[4])
+        end = _date_or_none(phase[5], phase[6], phase[7])
+        if start and end:
+            found.append({"kind": "phase", "recurrence": "", "day": None, "month": None, "year": None,
+                          "start": start, "end": end, "text": sentence,
+                          "phase": int(phase["n"]) if phase["n"] else None})
+    return found
+
+
+# --- numeric targets -------------------------------------------------------------------------------
+
+_TARGET = re.compile(
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?(?:\s(?=\d%))?\d?)\s*(?P<unit>%o|‰|%|\s+[a-z ]{2,20}?/\s*10[.,]?000\s+[a-z]+|"
+    r"\s+diem\s*%)"
+)
+_LOWER = re.compile(r"\b(?:d[u][o0d]i|gi[a4]m|khong\s+qua|toi\s+da|thap\s+hon)\s+(?:[a-z0-9()]+\s+){0,7}$")
+
+
+def numeric_targets(sections: list[dict]) -> list[dict]:
+    targets: list[dict] = []
+    for text in body_texts(sections):
+        k = key(text)
+        for m in _TARGET.finditer(k):
+            raw = m["value"]
+            if re.search(r"[\d/.-]$", k[:m.start()]):
+                continue
+            value_text = re.sub(r"\s", ",", raw.strip()) if " " in raw.strip() else raw.strip()
+            if re.fullmatch(r"\d+\.\d{3}", value_text):
+                continue
+            value = float(value_text.replace(",", "."))
+            unit_raw = text[m.start("unit"):m.end("unit")].strip()
+            unit = "‰" if unit_raw in ("%o", "‰") else unit_raw
+            if key(unit).startswith("diem"):
+                unit = "điểm %"
+            before = k[max(0, m.start() - 60):m.start()]
+            clause_start = max(before.rfind(";"), before.rfind(". "))
+            before = before[clause_start + 1:] if clause_start != -1 else before
+            if _LOWER.search(before):
+                direction = "<"
+            elif re.search(r"\b[l1]a\s+$", before):
+                direction = "="
+            else:
+                direction = ">"
+            targets.append({"value": value, "unit": unit, "direction": direction,
+                            "text": _clause(text, m.start(), m.end())})
+    return targets
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), text.rfind(": ", 0, start))
+    right_candidates = [p for p in (text.find(";", end), text.find(". ", end)) if p != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1:right].strip(" .;,")
+
+
+# --- recipients and signer ---------------------------------------------------------------------------
+
+_AUTHORITY = re.compile(r"^(?P<a>kt|tm|q|tl|tuq|k/t|t/m|t/l)\s*[./]\s*(?P<rest>.*)$")
+_POSITION = re.compile(r"^(?:pho\s+)?(?:giam\s+doc|truong\s+ban|pho\s+truong\s+ban|chu\s+tich|bi\s+thu|"
+                       r"truong\s+phong|chanh\s+van\s+phong|thu\s+truong|vien\s+truong|truong\s+ban)\b")
+_PURPOSE = [
+    (re.compile(r"\bde\s+bao\s+cao\b|}\s*bao\s+cao\b|^\W*bao\s+cao\s*$"), RecipientPurpose.REPORT),
+    (re.compile(r"\bde\s+thuc\s+hien\b|}\s*thuc\s+hien\b"), RecipientPurpose.IMPLEMENT),
+    (re.compile(r"\bde\s+phoi\s+hop\b|}\s*phoi\s+hop\b"), RecipientPurpose.COORDINATE),
+    (re.compile(r"\bde\s+biet\b|}\s*biet\b"), RecipientPurpose.KNOW),
+]
+_ARCHIVE = re.compile(r"^l[u]u\b")
+_SUPERIOR = re.compile(r"(?:ban\s.*\b(?:tw|trung uong)\b|bo\s|thuong\s+tr[u]c|ubnd\s+tinh|uy\s+ban\s+nhan\s+dan\s+tinh|"
+                       r"hdnd|tinh\s+uy\W*$|chinh\s+phu|van\s+phong\s+chinh\s+phu)")
+
+
+def _authority_label(raw: str) -> str:
+    return {"kt": "KT.", "k/t": "KT.", "tm": "TM.", "t/m": "TM.", "q": "Q.", "tl": "TL.", "t/l": "TL.",
+            "tuq": "TUQ."}.get(raw, "")
+
+
+def _is_caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+def _split_signer_from_body(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Without "Nơi nhận", the signer block is the capitalised position and name at the very end."""
+    non_blank = [i for i, line in enumerate(lines) if line]
+    for index in non_blank[-4:]:
+        k = key(lines[index])
+        if _AUTHORITY.match(k) or (_POSITION.match(k) and _is_caps(lines[index])):
+            return lines[:index], lines[index:]
+    return lines, []
+
+
+def _recipients_and_signer(lines: list[str]) -> tuple[list[dict], dict]:
+    recipients: list[dict] = []
+    signer = {"authority": "", "position": "", "name": ""}
+    signer_lines: list[str] = []
+    in_signer = False
+    list_is_dashed = False
+    for line in lines[1:] if lines and re.match(ocr.NOI_NHAN, key(lines[0])) else lines:
+        if not line:
+            continue
+        k = key(line)
+        if in_signer:
+            signer_lines.append(line)
+            continue
+        if _AUTHORITY.match(k) or (_POSITION.match(k) and _is_caps(line)):
+            in_signer = True
+            signer_lines.append(line)
+            continue
+        text = re.sub(r"^[-–•]\s*", "", line).strip()
+        purpose = ""
+        for pattern, value in _PURPOSE:
+            pm = pattern.search(key(text))
+            if pm:
+                purpose = value
+                text = text[:pm.start()].strip(" }")
+                break
+        if not text:
+            if purpose:
+                # A brace "} báo cáo" set apart from the list: the text does not say which lines it
+                # spanned. It is taken to span the superior bodies at the head of the list (all the
+                # lines above when none is one); the user checks it in the preview.
+                head = []
+                for recipient in recipients:
+                    if recipient["purpose"] or not _SUPERIOR.match(key(recipient["text"])):
+                        break
+                    head.append(recipient)
+                for recipient in head or recipients:
+                    if not recipient["purpose"]:
+                        recipient["purpose"] = purpose
+            continue
+        dashed = line.startswith(("-", "–", "•"))
+        if not recipients:
+            list_is_dashed = dashed
+        continues = bool(recipients) and not dashed and (
+            list_is_dashed or not recipients[-1]["text"].endswith((";", ",", ".")))
+        if continues:
+            recipients[-1]["text"] = f"{recipients[-1]['text']} {text}"
+        else:
+            recipients.append({"text": text, "purpose": ""})
+        if purpose:
+            # A purpose written beside a braced group applies to the group above it.
+            for recipient in recipients:
+                if not recipient["purpose"]:
+                    recipient["purpose"] = purpose
+    for recipient in recipients:
+        recipient["text"] = recipient["text"].strip().rstrip(";,.").strip()
+        if _ARCHIVE.match(key(recipient["text"])):
+            recipient["purpose"] = RecipientPurpose.ARCHIVE.value
+        else:
+            recipient["purpose"] = str(recipient["purpose"])
+    if signer_lines:
+        first = key(signer_lines[0])
+        am = _AUTHORITY.match(first)
+        rest_lines = signer_lines
+        if am:
+            signer["authority"] = _authority_label(am["a"])
+            rest_lines = signer_lines[1:]
+            if not rest_lines:
+                signer["position"] = signer_lines[0][am.start("rest"):].strip()
+        caps = [line for line in rest_lines if _is_caps(line)]
+        if caps and not signer["position"]:
+            signer["position"] = caps[0].strip()
+        names = [line for line in rest_lines if not _is_caps(line) and len(line.split()) <= 6]
+        if names:
+            signer["name"] = names[0].strip()
+    return recipients, signer
+
+
+# --- issuers -----------------------------------------------------------------------------------------
+
+
+def _issuers(header_lines: list[str], intro: str, units: list[UnitRef]) -> list[dict]:
+    names: list[str] = []
+    fragments: list[str] = []
+    for line in header_lines:
+        k = key(line)
+        spans = [m.span() for m in _NATIONAL.finditer(k)] + [m.span() for m in _MOTTO.finditer(k)]
+        number = _NUMBER_LINE.search(k)
+        if number and number.start() < 5:
+            continue
+        if _PLACE_DATE.search(k) or _SO_ALONE.match(k):
+            continue
+        kept = list(line)
+        for start, end in spans:
+            for i in range(start, end):
+                kept[i] = "\n"
+        for fragment in "".join(kept).split("\n"):
+            fragment = fragment.strip(" -–—*")
+            if len(ocr.skeleton(fragment)) >= 3:
+                fragments.append(fragment)
+    if fragments:
+        # The governing body ("UBND TỈNH …") comes first; the issuing body under it.
+        issuing = [f for f in fragments if not _GOVERNING.match(key(f))] or fragments[-1:]
+        names = issuing[:2]
+    if not names and intro:
+        m = _INTRO_SUBJECT.search(key(intro))
+        if m:
+            subject = intro[m.start("subject"):m.end("subject")].strip()
+            names = [part.strip() for part in re.split(r"\s+(?:và|va)\s+", subject) if part.strip()][:2]
+    result = []
+    for name in names:
+        unit = match_unit(name, units)
+        result.append({"name": name, "unit_id": unit.id if unit else None, "unit": unit.name if unit else ""})
+    return result
+
+
+# --- OCR detection -------------------------------------------------------------------------------------
+
+_VIET_MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+
+def looks_ocr(text: str) -> bool:
+    """Text from OCR: Vietnamese without diacritics, or digits and symbols inside words."""
+    sample = text[:30000]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if letters < 200:
+        return False
+    marked = len(_VIET_MARKED.findall(sample))
+    if marked / letters < 0.03:
+        return True
+    words = re.findall(r"\S+", sample)
+    odd = sum(1 for w in words if re.search(r"[a-zà-ỹ][0-9€¢£&]|[0-9€¢£][a-zà-ỹ]", w)
+              and not re.search(r"\d{2,}", w))
+    return odd / max(1, len(words)) > 0.004

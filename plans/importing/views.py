@@ -1,0 +1,130 @@
+"""Import pages: upload or paste → preview and correct → save as a draft plan."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from plans import policy
+from plans.choices import Recurrence
+from plans.models import Unit
+
+from . import services
+from .forms import PreviewForm, ResponsibilityFormSet, UploadForm
+from .models import PlanImport
+from .readers import read_upload
+
+_KIND_LABELS = {
+    "report": gettext_lazy("Report"),
+    "meeting": gettext_lazy("Briefing meeting"),
+    "review": gettext_lazy("Review (sơ kết, tổng kết)"),
+    "phase": gettext_lazy("Phase"),
+}
+
+
+def _require_importer(user) -> None:
+    if not policy.can_create_plan(user):
+        raise PermissionDenied
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    return list(error.messages)
+
+
+@login_required
+def import_upload(request):
+    _require_importer(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("file")
+        try:
+            if upload is not None:
+                data = upload.read()
+                text = read_upload(upload.name, data)
+                name = upload.name.rsplit("/", 1)[-1]
+                record = services.plan_import_start(actor=request.user, text=text, source=services.source_of(name),
+                                                    source_name=name, data=data)
+            else:
+                record = services.plan_import_start(actor=request.user, text=form.cleaned_data["text"],
+                                                    source=PlanImport.Source.PASTE, source_name="")
+        except ValidationError as error:
+            for message in _messages_of(error):
+                form.add_error("file" if upload is not None else "text", message)
+        else:
+            return redirect("plans:import_preview", pk=record.pk)
+    recent = PlanImport.objects.filter(created_by=request.user).select_related("plan")[:10]
+    return render(request, "plans/import/upload.html", {"form": form, "recent": recent})
+
+
+def _get_record(request, pk) -> PlanImport:
+    _require_importer(request.user)
+    record = get_object_or_404(PlanImport, pk=pk)
+    if record.created_by_id != request.user.pk and not policy.is_admin(request.user):
+        raise PermissionDenied
+    return record
+
+
+def _responsibility_initial(extracted: dict) -> list[dict]:
+    return [{"keep": True, "lead_text": r.get("lead_text", ""), "unit": r.get("unit_id"),
+             "section": r.get("section", "")} for r in extracted.get("responsibilities") or []]
+
+
+@login_required
+def import_preview(request, pk):
+    record = _get_record(request, pk)
+    if record.status == PlanImport.Status.SAVED and record.plan_id:
+        messages.info(request, _("This import has already been saved as a plan."))
+        return redirect(record.plan)
+    units = Unit.objects.filter(is_active=True)
+    if request.method == "POST":
+        form = PreviewForm(request.POST, record=record)
+        formset = ResponsibilityFormSet(request.POST, prefix="duty", form_kwargs={"units": units})
+        if form.is_valid() and formset.is_valid():
+            duties = [
+                {"lead_text": f.cleaned_data.get("lead_text") or (f.cleaned_data["unit"].name
+                                                                  if f.cleaned_data.get("unit") else ""),
+                 "unit_id": f.cleaned_data["unit"].pk if f.cleaned_data.get("unit") else None,
+                 "section": f.cleaned_data.get("section", "")}
+                for f in formset.forms
+                if f.cleaned_data.get("keep") and (f.cleaned_data.get("lead_text") or f.cleaned_data.get("unit"))
+            ]
+            extracted = form.corrected(duties)
+            keep_deadlines = set(form.cleaned_data.get("keep_deadlines") or [])
+            keep_targets = set(form.cleaned_data.get("keep_targets") or [])
+            proposals = record.proposals or {}
+            record.proposals = {
+                "report_deadlines": [d for i, d in enumerate(proposals.get("report_deadlines") or [])
+                                     if i in keep_deadlines],
+                "targets": [t for i, t in enumerate(proposals.get("targets") or []) if i in keep_targets],
+            }
+            extracted["report_deadlines"] = record.proposals["report_deadlines"]
+            extracted["targets"] = record.proposals["targets"]
+            try:
+                plan = services.plan_import_save(actor=request.user, extracted=extracted, import_record=record,
+                                                 imported_from_ocr=form.cleaned_data.get("imported_from_ocr"))
+            except ValidationError as error:
+                record.refresh_from_db()
+                for message in _messages_of(error):
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("The plan was imported as a draft. Review it before sending it "
+                                            "for review."))
+                return redirect(plan)
+    else:
+        form = PreviewForm(initial=PreviewForm.initial_from(record.extracted, record.proposals), record=record)
+        formset = ResponsibilityFormSet(initial=_responsibility_initial(record.extracted), prefix="duty",
+                                        form_kwargs={"units": units})
+    return render(request, "plans/import/preview.html", {
+        "record": record, "form": form, "formset": formset,
+        "proposals": record.proposals or {},
+        "deadline_rows": [(i, {**d, "kind_label": _KIND_LABELS.get(d.get("kind"), d.get("kind")),
+                                "recurrence_label": Recurrence(d["recurrence"]).label
+                                if d.get("recurrence") in Recurrence.values else d.get("recurrence")})
+                          for i, d in enumerate(record.proposals.get("report_deadlines") or [])],
+        "target_rows": list(enumerate(record.proposals.get("targets") or [])),
+        "warnings": record.extracted.get("warnings") or [],
+    })

@@ -1,0 +1,413 @@
+"""State changes of the reporting layer: the daily tick, reminders, submissions and reviews.
+
+Every function takes ``today`` (a date in Asia/Ho_Chi_Minh) or the actor explicitly;
+nothing here reads the clock to decide a deadline. E-mails are queued with
+``transaction.on_commit`` so nothing is sent for a change that rolled back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail, send_mass_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plans.choices import PlanStatus, Role, UnitKind
+from plans.models import Unit, User
+
+from . import periods, selectors
+from .models import (
+    SECTION_LABELS,
+    ConsolidatedReport,
+    DeadlineRule,
+    Notification,
+    Period,
+    PeriodType,
+    Reminder,
+    ReminderChannel,
+    RenderStatus,
+    ReportingObligation,
+    ReportRequest,
+    RequestStatus,
+    Review,
+    ReviewDecision,
+    Submission,
+    UnitsRule,
+)
+
+ACTIVE_PLAN_STATUSES = (PlanStatus.ISSUED, PlanStatus.IN_IMPLEMENTATION)
+
+
+@dataclass
+class TickSummary:
+    today: dt.date
+    created: list[str] = field(default_factory=list)
+    reminded: list[str] = field(default_factory=list)
+    overdue: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"today": self.today.isoformat(), "created": self.created, "reminded": self.reminded,
+                "overdue": self.overdue}
+
+
+# --- Obligations: units, periods, deadlines ---------------------------------
+
+
+def obligation_units(obligation: ReportingObligation, active_units: list[Unit] | None = None) -> list[Unit]:
+    """The units that owe this obligation's report (``active_units``: every active unit, read once by the tick)."""
+    if active_units is None:
+        active_units = list(Unit.objects.filter(is_active=True))
+    if obligation.units_rule == UnitsRule.ALL_FACILITIES:
+        return [u for u in active_units if u.kind == UnitKind.FACILITY]
+    if obligation.units_rule == UnitsRule.UNIT_KIND:
+        return [u for u in active_units if u.kind == obligation.unit_kind]
+    return [u for u in obligation.units.all() if u.is_active]
+
+
+def obligation_spans(obligation: ReportingObligation, years) -> list[periods.PeriodSpan]:
+    if obligation.period_type == PeriodType.ONE_OFF:
+        if not (obligation.one_off_start and obligation.one_off_end):
+            return []
+        return [periods.PeriodSpan(PeriodType.ONE_OFF, obligation.calendar, obligation.one_off_end.year, 1,
+                                   obligation.one_off_start, obligation.one_off_end)]
+    return [span for year in years
+            for span in periods.periods_of_year(obligation.calendar, obligation.period_type, year)]
+
+
+def obligation_due(obligation: ReportingObligation, span: periods.PeriodSpan, holidays) -> dt.date:
+    if obligation.period_type == PeriodType.ONE_OFF and obligation.one_off_due:
+        return obligation.one_off_due
+    fixed = ""
+    if obligation.deadline_rule == DeadlineRule.FIXED:
+        fixed = (obligation.fixed_deadlines or [])[span.index - 1]
+    return periods.due_date(rule=obligation.deadline_rule, span=span, fixed=fixed,
+                            days=obligation.deadline_days, shift=obligation.shift_rule, holidays=holidays)
+
+
+def _due_spans(obligation, *, today, holidays):
+    """(span, due date) of every period whose request is open on ``today``.
+
+    A request opens ``open_days_before`` the deadline. Without ``active_from`` only
+    periods whose deadline has not passed are opened (no backfill); with it, every
+    period due since that day.
+    """
+    first_year = min(today.year - 1, obligation.active_from.year if obligation.active_from else today.year)
+    for span in obligation_spans(obligation, range(first_year, today.year + 2)):
+        try:
+            due = obligation_due(obligation, span, holidays)
+        except (ValueError, IndexError):
+            continue  # an invalid obligation (admin clean() refuses it) opens nothing
+        if due - dt.timedelta(days=obligation.open_days_before) > today:
+            continue
+        if obligation.active_until and due > obligation.active_until:
+            continue
+        earliest = obligation.active_from or today
+        if due < earliest:
+            continue
+        yield span, due
+
+
+def _period_for(span: periods.PeriodSpan) -> Period:
+    period, _created = Period.objects.get_or_create(
+        period_type=span.period_type, calendar=span.calendar, year=span.year, index=span.index,
+        start=span.start, end=span.end, defaults={"cut_off": span.cut_off},
+    )
+    return period
+
+
+# --- The daily tick ------------------------------------------------------------
+
+
+def reporting_tick(*, today: dt.date) -> TickSummary:
+    """Open due requests, send reminders at the offsets, mark overdue requests. Idempotent.
+
+    Run it twice on the same day and the second run creates, sends and marks nothing.
+    """
+    summary = TickSummary(today=today)
+    holidays = selectors.holidays_between(dt.date(today.year - 2, 1, 1), dt.date(today.year + 2, 12, 31))
+    obligations = list(ReportingObligation.objects.filter(
+        is_active=True, plan__status__in=ACTIVE_PLAN_STATUSES,
+    ).select_related("plan").prefetch_related("units"))
+    due = {o.pk: list(_due_spans(o, today=today, holidays=holidays)) for o in obligations}
+    existing = Counter(
+        ReportRequest.objects.filter(obligation__in=[o for o in obligations if due[o.pk]],
+                                     due_date__gte=min((d for spans in due.values() for _s, d in spans),
+                                                       default=today))
+        .values_list("obligation_id", "period__period_type", "period__start", "period__end")
+    )
+    active_units = list(Unit.objects.filter(is_active=True)) if any(due.values()) else []
+    for obligation in obligations:
+        units = obligation_units(obligation, active_units)
+        missing = [(span, d) for span, d in due[obligation.pk]
+                   if existing[(obligation.pk, span.period_type, span.start, span.end)] < len(units)]
+        if missing:  # the usual day has nothing missing and writes nothing
+            _open_requests(obligation, units=units, due_spans=missing, summary=summary)
+    _send_reminders(today=today, summary=summary)
+    _mark_overdue(today=today, summary=summary)
+    return summary
+
+
+@transaction.atomic
+def _open_requests(obligation, *, units, due_spans, summary):
+    for span, due in due_spans:
+        period = _period_for(span)
+        for unit in units:
+            request, created = ReportRequest.objects.get_or_create(
+                obligation=obligation, unit=unit, period=period, defaults={"due_date": due},
+            )
+            if created:
+                summary.created.append(f"{obligation} — {unit.display_short} — {period} ({due:%d/%m/%Y})")
+
+
+def _unit_heads(unit_ids) -> dict[int, list[User]]:
+    heads: dict[int, list[User]] = {}
+    for user in User.objects.filter(unit_id__in=unit_ids, is_active=True, groups__name=Role.UNIT_HEAD).distinct():
+        heads.setdefault(user.unit_id, []).append(user)
+    return heads
+
+
+def _send_reminders(*, today, summary):
+    candidates = list(
+        selectors.request_base_queryset()
+        .filter(status__in=(RequestStatus.NOT_STARTED, RequestStatus.DRAFT, RequestStatus.RETURNED),
+                due_date__gte=today)
+    )
+    heads = _unit_heads({r.unit_id for r in candidates})
+    sent = set(Reminder.objects.filter(request__in=candidates).values_list("request_id", "offset_days", "channel"))
+    for request in candidates:
+        offset = periods.reminder_offset_due(due=request.due_date, today=today,
+                                             offsets=request.obligation.reminder_offsets or [])
+        recipients = heads.get(request.unit_id, [])
+        if offset is None or not recipients:
+            continue
+        for channel in (ReminderChannel.EMAIL, ReminderChannel.IN_APP):
+            if (request.pk, offset, channel) in sent:
+                continue  # the unique key below is what guarantees it; this only saves a query
+            if _remind(request=request, offset=offset, channel=channel, recipients=recipients, today=today):
+                summary.reminded.append(
+                    f"{request.obligation} — {request.unit.display_short} — {request.period}: "
+                    f"−{offset} ({channel})"
+                )
+
+
+@transaction.atomic
+def _remind(*, request, offset, channel, recipients, today) -> bool:
+    """Write the Reminder row first (unique key): only the run that wrote it sends the message."""
+    _reminder, created = Reminder.objects.get_or_create(request=request, offset_days=offset, channel=channel)
+    if not created:
+        return False
+    days_left = (request.due_date - today).days
+    text = _("Reminder: the report “%(title)s” (%(period)s) is due on %(due)s, in %(days)d day(s).") % {
+        "title": request.obligation.title, "period": request.period, "due": f"{request.due_date:%d/%m/%Y}",
+        "days": days_left,
+    }
+    url = request.get_absolute_url()
+    if channel == ReminderChannel.IN_APP:
+        Notification.objects.bulk_create([Notification(user=u, text=text[:500], url=url) for u in recipients])
+    else:
+        emails = [u.email for u in recipients if u.email]
+        if emails:
+            subject = _("Report due on %(due)s") % {"due": f"{request.due_date:%d/%m/%Y}"}
+            transaction.on_commit(lambda: send_mail(subject, f"{text}\n{url}", settings.DEFAULT_FROM_EMAIL, emails))
+    return True
+
+
+@transaction.atomic
+def _mark_overdue(*, today, summary):
+    late = list(
+        selectors.request_base_queryset().select_for_update(of=("self",))
+        .filter(due_date__lt=today, status__in=(RequestStatus.NOT_STARTED, RequestStatus.DRAFT))
+    )
+    ReportRequest.objects.filter(pk__in=[r.pk for r in late]).update(status=RequestStatus.OVERDUE)
+    summary.overdue += [f"{r.obligation} — {r.unit.display_short} — {r.period} ({r.due_date:%d/%m/%Y})"
+                        for r in late]
+
+
+def weekly_digest(*, today: dt.date) -> int:
+    """E-mail each approver the overdue reports of the units below them; returns the number of e-mails."""
+    overdue = list(selectors.overdue_requests(today=today))
+    if not overdue:
+        return 0
+    approvers = User.objects.filter(is_active=True, groups__name=Role.APPROVER, unit__isnull=False).distinct()
+    messages = []
+    for approver in approvers:
+        scope = selectors.unit_scope_ids(approver.unit_id)
+        mine = [r for r in overdue if r.obligation.recipient_unit_id in scope]
+        if not mine or not approver.email:
+            continue
+        lines = [
+            _("%(unit)s — %(title)s — %(period)s — due %(due)s") % {
+                "unit": r.unit, "title": r.obligation.title, "period": r.period, "due": f"{r.due_date:%d/%m/%Y}",
+            }
+            for r in mine
+        ]
+        subject = _("Overdue reports on %(today)s: %(n)d") % {"today": f"{today:%d/%m/%Y}", "n": len(mine)}
+        messages.append((subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [approver.email]))
+    if messages:
+        transaction.on_commit(lambda: send_mass_mail(messages))
+    return len(messages)
+
+
+# --- Submissions and reviews -------------------------------------------------
+
+
+def _locked(request: ReportRequest) -> ReportRequest:
+    return selectors.request_base_queryset().select_for_update(of=("self",)).get(pk=request.pk)
+
+
+def _write_draft(*, request: ReportRequest, data: dict) -> Submission:
+    current = request.submissions.order_by("-version").first()
+    if current is None or current.submitted_at is not None:
+        current = Submission(request=request, version=(current.version + 1) if current else 1)
+    current.narrative = data.get("narrative", {})
+    current.task_updates = data.get("task_updates", {})
+    current.indicator_values = data.get("indicator_values", {})
+    if data.get("attachment"):
+        current.attachment = data["attachment"]
+    current.save()
+    return current
+
+
+def _check_fill(actor, request):
+    if not selectors.can_fill(actor, request):
+        raise PermissionDenied(_("You may report only for your own unit."))
+    if request.status not in RequestStatus.open():
+        raise ValidationError(_("This report has already been submitted; it can be changed only if it is returned."))
+
+
+@transaction.atomic
+def report_save_draft(*, actor, request: ReportRequest, data: dict) -> Submission:
+    request = _locked(request)
+    _check_fill(actor, request)
+    submission = _write_draft(request=request, data=data)
+    if request.status == RequestStatus.NOT_STARTED:
+        request.status = RequestStatus.DRAFT
+        request.save(update_fields=["status", "updated_at"])
+    return submission
+
+
+@transaction.atomic
+def report_submit(*, actor, request: ReportRequest, data: dict) -> Submission:
+    """Submit the report. The request row is locked, so a double click makes one submission."""
+    request = _locked(request)
+    _check_fill(actor, request)
+    submission = _write_draft(request=request, data=data)
+    now = timezone.now()
+    submission.submitted_by, submission.submitted_at = actor, now
+    submission.save(update_fields=["submitted_by", "submitted_at", "updated_at"])
+    request.status = RequestStatus.SUBMITTED
+    request.submitted_at = request.submitted_at or now
+    request.save(update_fields=["status", "submitted_at", "updated_at"])
+    reviewers = User.objects.filter(
+        is_active=True, groups__name__in=selectors.REVIEW_ROLES,
+        unit_id__in=selectors.unit_ancestor_ids(request.obligation.recipient_unit_id),
+    ).distinct()
+    text = _("%(unit)s submitted “%(title)s” (%(period)s).") % {
+        "unit": request.unit, "title": request.obligation.title, "period": request.period}
+    url = reverse("reporting:review", kwargs={"pk": request.pk})
+    Notification.objects.bulk_create([Notification(user=u, text=text[:500], url=url) for u in reviewers])
+    return submission
+
+
+@transaction.atomic
+def report_review(*, actor, request: ReportRequest, decision: str, comment: str = "") -> Review:
+    request = _locked(request)
+    if not selectors.can_review(actor, request):
+        raise PermissionDenied(_("You may not review this report."))
+    if request.status != RequestStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted report can be reviewed."))
+    comment = (comment or "").strip()
+    if decision == ReviewDecision.RETURN and not comment:
+        raise ValidationError({"comment": _("Say what must be revised.")})
+    if decision not in ReviewDecision.values:
+        raise ValidationError(_("Choose accept or return."))
+    submission = request.submissions.exclude(submitted_at=None).order_by("-version").first()
+    review = Review.objects.create(submission=submission, reviewer=actor, decision=decision, comment=comment)
+    request.status = RequestStatus.ACCEPTED if decision == ReviewDecision.ACCEPT else RequestStatus.RETURNED
+    request.save(update_fields=["status", "updated_at"])
+    heads = User.objects.filter(is_active=True, unit_id=request.unit_id, groups__name=Role.UNIT_HEAD).distinct()
+    if decision == ReviewDecision.ACCEPT:
+        text = _("Your report “%(title)s” (%(period)s) was accepted.")
+    else:
+        text = _("Your report “%(title)s” (%(period)s) was returned: %(comment)s")
+    text = text % {"title": request.obligation.title, "period": request.period, "comment": comment}
+    Notification.objects.bulk_create([Notification(user=u, text=text[:500], url=request.get_absolute_url())
+                                      for u in heads])
+    return review
+
+
+def report_accept(*, actor, request: ReportRequest, comment: str = "") -> Review:
+    return report_review(actor=actor, request=request, decision=ReviewDecision.ACCEPT, comment=comment)
+
+
+def report_return(*, actor, request: ReportRequest, comment: str) -> Review:
+    return report_review(actor=actor, request=request, decision=ReviewDecision.RETURN, comment=comment)
+
+
+def notifications_mark_read(*, actor) -> int:
+    """Mark every unread notice of ``actor`` as read; returns how many."""
+    return Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=timezone.now())
+
+
+# --- Consolidated report ---------------------------------------------------------
+
+
+@transaction.atomic
+def consolidated_request(*, actor, obligation: ReportingObligation, period: Period) -> ConsolidatedReport:
+    """Queue the compilation of ``obligation``'s report for ``period`` (a Celery task, after commit)."""
+    from .tasks import consolidated_compile_task
+
+    if not selectors.can_oversee(actor, obligation):
+        raise PermissionDenied(_("You may not compile this report."))
+    report, _created = ConsolidatedReport.objects.select_for_update().get_or_create(
+        obligation=obligation, period=period, defaults={"requested_by": actor},
+    )
+    if report.status == RenderStatus.RUNNING:
+        return report
+    report.status, report.requested_by, report.error = RenderStatus.PENDING, actor, ""
+    report.save(update_fields=["status", "requested_by", "error", "updated_at"])
+    transaction.on_commit(lambda: consolidated_compile_task.delay(report.pk))
+    return report
+
+
+@transaction.atomic
+def consolidated_compile(*, report_id: int) -> ConsolidatedReport:
+    """Compile the accepted submissions into ``content``: each section by unit, indicator totals, who is missing."""
+    report = ConsolidatedReport.objects.select_for_update().select_related("obligation", "period").get(pk=report_id)
+    obligation = report.obligation
+    requests = list(ReportRequest.objects.filter(obligation=obligation, period=report.period)
+                    .select_related("unit").order_by("unit__order", "unit__name"))
+    latest = {}
+    for submission in (Submission.objects.filter(request__in=[r for r in requests if r.status
+                                                              == RequestStatus.ACCEPTED])
+                       .exclude(submitted_at=None).order_by("request_id", "version")):
+        latest[submission.request_id] = submission  # the last submitted version wins
+    accepted = [(r, latest[r.pk]) for r in requests if r.pk in latest]
+    sections = []
+    for key in obligation.sections or []:
+        entries = [{"unit": r.unit.display_short, "text": s.narrative.get(key, "")}
+                   for r, s in accepted if s.narrative.get(key, "").strip()]
+        sections.append({"key": key, "label": str(SECTION_LABELS.get(key, key)), "entries": entries})
+    indicators = []
+    for indicator in obligation.indicators or []:
+        code = str(indicator.get("code", ""))
+        values = [s.indicator_values.get(code) for _r, s in accepted]
+        numbers = [Decimal(v) for v in values if v not in (None, "")]
+        indicators.append({"code": code, "label": indicator.get("label") or code,
+                           "total": str(sum(numbers)) if numbers else None, "units": len(numbers)})
+    report.content = {
+        "expected": len(requests), "accepted": len(accepted),
+        "missing": [r.unit.display_short for r in requests if r.pk not in latest],
+        "sections": sections, "indicators": indicators,
+    }
+    report.status = RenderStatus.DONE
+    report.save(update_fields=["content", "status", "updated_at"])
+    return report

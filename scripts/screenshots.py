@@ -1,0 +1,116 @@
+"""Screenshots of the portal with the demo data, for the documentation (docs/screenshots/).
+
+Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--chromium /usr/bin/chromium]
+
+Builds a throw-away SQLite database (var/screenshots.sqlite3) with ``load_demo``, starts
+``runserver`` on a free port, logs in as the demo author and saves:
+plan-list.png, plan-editor.png (the demo draft), plan-history.png (the demo plan in
+implementation: submitted, approved, issued, started) and plan-detail.png (seed 001, the
+joint plan). Then stops the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"The server did not answer at {url}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    options = parser.parse_args()
+    out = Path(options.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    database = ROOT / "var" / "screenshots.sqlite3"
+    database.parent.mkdir(exist_ok=True)
+    database.unlink(missing_ok=True)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "config.settings.local",
+           "DJANGO_DEBUG": "true"}
+    env.pop("REDIS_URL", None)
+    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo", "-v", "0"]):
+        subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
+    import django
+
+    django.setup()
+    from plans.demo import extra, loader, org
+    from plans.models import Plan
+
+    def pk_of(demo) -> int:
+        return Plan.objects.get(title=demo.title, year=demo.year).pk
+
+    demo_plans = {p.key: p for p in extra.PLANS}
+    draft, issued = pk_of(demo_plans["demo-draft"]), pk_of(demo_plans["demo-implementation"])
+    seed_001 = pk_of(loader.SEED_PLANS["001"])
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([PY, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"{base}/accounts/login/")
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=options.chromium, args=ARGS)
+            page = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900}).new_page()
+            page.goto(f"{base}/accounts/login/")
+            page.fill("#id_username", "nvy.chuyenvien")
+            page.fill("#id_password", org.PASSWORD)
+            page.locator("form button[type=submit]").first.click()
+            page.wait_for_url("**/plans/")
+            shots = {
+                "plan-list.png": "/plans/",
+                "plan-editor.png": f"/plans/{draft}/edit/structure/",
+                "plan-history.png": f"/plans/{issued}/history/",
+                "plan-detail.png": f"/plans/{seed_001}/",
+            }
+            for name, path in shots.items():
+                page.goto(base + path)
+                page.wait_for_load_state("networkidle")
+                # A long page is cut at 2,400 px: enough for the closing note, small enough to read.
+                height = min(page.evaluate("document.documentElement.scrollHeight"), 2400)
+                page.screenshot(path=str(out / name), full_page=True,
+                                clip={"x": 0, "y": 0, "width": 1366, "height": height})
+                print(f"saved {out / name}")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        database.unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

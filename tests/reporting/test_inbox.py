@@ -1,0 +1,203 @@
+"""The unit head's inbox and report form: own unit only, draft and submit, one submission per submit."""
+
+import datetime as dt
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.urls import reverse
+
+from plans.choices import PlanStatus
+from reporting import services
+from reporting.models import DeadlineRule, PeriodType, ReportingObligation, ReportRequest, RequestStatus, Submission
+from tests.factories import ItemFactory, PlanFactory, ResponsibilityFactory, SectionFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+OPEN_DAY = dt.date(2026, 5, 6)
+
+
+def make_obligation(org, **extra):
+    plan = PlanFactory(owner_unit=org.nvy, status=PlanStatus.ISSUED, title="Kế hoạch phòng, chống tham nhũng")
+    section = SectionFactory(plan=plan, title="Nhiệm vụ")
+    task = ResponsibilityFactory(item=ItemFactory(section=section, text="Công khai, minh bạch"), plan=plan,
+                                 lead_unit=org.cdc, expected_output="Báo cáo công khai")
+    ResponsibilityFactory(item=ItemFactory(section=section, text="Việc của bệnh viện"), plan=plan, lead_unit=org.bvdk)
+    obligation = ReportingObligation.objects.create(
+        plan=plan, title="Báo cáo 6 tháng PCTN", recipient_unit=org.nvy, period_type=PeriodType.SIX_MONTHLY,
+        deadline_rule=DeadlineRule.FIXED, fixed_deadlines=["05/06"],
+        indicators=[{"code": "so_vu", "label": "Số vụ việc phát hiện"}], **extra,
+    )
+    services.reporting_tick(today=OPEN_DAY)
+    return obligation, task
+
+
+@pytest.fixture
+def setup(org):
+    return make_obligation(org)
+
+
+def own_request(users):
+    return ReportRequest.objects.get(unit=users.unit_head.unit)
+
+
+def form_data(**extra):
+    data = {"narrative_results": "Đã công khai 12 thủ tục.", "narrative_shortcomings": "", "narrative_causes": "",
+            "narrative_next_steps": "", "narrative_proposals": "", "indicator_so_vu": "2,5"}
+    data.update(extra)
+    return data
+
+
+def test_inbox_lists_only_my_units_requests(client, users, setup):
+    client.force_login(users.unit_head)
+    response = client.get(reverse("reporting:inbox"))
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    assert [r.unit for r in rows] == [users.unit_head.unit]
+    html = response.content.decode()
+    assert "05/06/2026" in html and "Báo cáo 6 tháng PCTN" in html
+
+
+def test_inbox_query_count_is_bounded(client, org, users, setup, django_assert_max_num_queries):
+    for _n in range(5):
+        make_obligation(org)
+    client.force_login(users.unit_head)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("reporting:inbox"))
+    assert len(response.context["rows"]) == 6
+
+
+def test_inbox_refuses_users_who_are_not_unit_heads(client, users, setup):
+    client.force_login(users.author)
+    assert client.get(reverse("reporting:inbox")).status_code == 403
+    client.logout()
+    assert client.get(reverse("reporting:inbox")).status_code == 302
+
+
+def test_another_units_request_is_not_found(client, users, setup):
+    client.force_login(users.other_head)
+    assert client.get(reverse("reporting:report", args=[own_request(users).pk])).status_code == 404
+    response = client.post(reverse("reporting:report", args=[own_request(users).pk]), form_data(submit="1"))
+    assert response.status_code == 404
+    assert not Submission.objects.exists()
+
+
+def test_the_form_lists_only_the_units_own_tasks(client, users, setup):
+    client.force_login(users.unit_head)
+    response = client.get(reverse("reporting:report", args=[own_request(users).pk]))
+    html = response.content.decode()
+    assert "Công khai, minh bạch" in html and "Việc của bệnh viện" not in html
+
+
+def test_save_draft_then_submit(client, users, setup):
+    _obligation, task = setup
+    request = own_request(users)
+    client.force_login(users.unit_head)
+    url = reverse("reporting:report", args=[request.pk])
+    response = client.post(url, form_data(save="1", **{f"task_{task.pk}_status": "in_progress",
+                                                       f"task_{task.pk}_note": "Đang thực hiện"}))
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == RequestStatus.DRAFT
+    draft = Submission.objects.get(request=request)
+    assert draft.submitted_at is None and draft.narrative["results"] == "Đã công khai 12 thủ tục."
+    assert draft.task_updates == {str(task.pk): {"status": "in_progress", "note": "Đang thực hiện"}}
+    assert draft.indicator_values == {"so_vu": "2.5"}
+    # the draft is shown again, then submitted
+    assert "Đang thực hiện" in client.get(url).content.decode()
+    response = client.post(url, form_data(submit="1", **{f"task_{task.pk}_status": "done"}))
+    assert response.status_code == 302 and response["Location"] == reverse("reporting:inbox")
+    request.refresh_from_db()
+    assert request.status == RequestStatus.SUBMITTED and request.submitted_at
+    submission = Submission.objects.get(request=request)
+    assert submission.version == 1 and submission.submitted_by == users.unit_head
+    assert submission.task_updates[str(task.pk)]["status"] == "done"
+    # the reviewer of the recipient room is told
+    assert users.reviewer.notifications.filter(url=reverse("reporting:review", args=[request.pk])).exists()
+
+
+def test_submit_without_results_is_refused_and_keeps_what_was_typed(client, users, setup):
+    client.force_login(users.unit_head)
+    url = reverse("reporting:report", args=[own_request(users).pk])
+    response = client.post(url, form_data(submit="1", narrative_results=" ", narrative_causes="Thiếu nhân lực"))
+    assert response.status_code == 200
+    assert "Write the results achieved before submitting." in response.content.decode() or \
+        "Nêu kết quả đạt được trước khi gửi báo cáo." in response.content.decode()
+    assert "Thiếu nhân lực" in response.content.decode()
+    assert own_request(users).status == RequestStatus.NOT_STARTED
+
+
+def test_a_bad_number_is_a_form_error_not_a_crash(client, users, setup):
+    client.force_login(users.unit_head)
+    url = reverse("reporting:report", args=[own_request(users).pk])
+    response = client.post(url, form_data(submit="1", indicator_so_vu="hai"))
+    assert response.status_code == 200 and response.context["form"].errors["indicator_so_vu"]
+    assert not Submission.objects.exists()
+
+
+def test_a_submitted_report_cannot_be_posted_again(client, users, setup):
+    client.force_login(users.unit_head)
+    url = reverse("reporting:report", args=[own_request(users).pk])
+    client.post(url, form_data(submit="1"))
+    response = client.post(url, form_data(submit="1", narrative_results="Lần hai"))
+    assert response.status_code == 200
+    assert Submission.objects.count() == 1
+    assert Submission.objects.get().narrative["results"] == "Đã công khai 12 thủ tục."
+    with pytest.raises(ValidationError):
+        services.report_submit(actor=users.unit_head, request=own_request(users), data={"narrative": {}})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_submits_make_one_submission(org, users):
+    make_obligation(org)
+    request = own_request(users)
+    barrier, outcomes = threading.Barrier(2), []
+
+    def submit():
+        try:
+            barrier.wait()
+            services.report_submit(actor=users.unit_head, request=request,
+                                   data={"narrative": {"results": "Kết quả"}})
+            outcomes.append("ok")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["ok", "refused"]
+    assert Submission.objects.filter(request=request).count() == 1
+
+
+def test_a_unit_without_tasks_gets_no_task_table(client, org, users):
+    UnitFactory(code="khac", kind="facility", parent=org.syt)
+    make_obligation(org, include_tasks=False)
+    client.force_login(users.unit_head)
+    response = client.get(reverse("reporting:report", args=[own_request(users).pk]))
+    assert "Công khai, minh bạch" not in response.content.decode()
+
+
+def test_inbox_speaks_vietnamese(client, users, setup):
+    client.force_login(users.unit_head)
+    html = client.get(reverse("reporting:inbox")).content.decode()
+    assert "Báo cáo đơn vị phải gửi" in html and "Chưa thực hiện" in html
+
+
+def test_calendar_feed_by_private_link(client, users, setup):
+    client.force_login(users.unit_head)
+    feed_url = client.get(reverse("reporting:inbox")).context["feed_url"]
+    client.logout()
+    response = client.get(feed_url)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    body = response.content.decode()
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.count("BEGIN:VEVENT") == 1
+    assert "DTSTART;VALUE=DATE:20260605" in body and "Báo cáo 6 tháng PCTN" in body
+    # a forged or revoked token finds nothing
+    assert client.get(feed_url.replace(".ics", "x.ics")).status_code == 404
+    users.unit_head.set_password("MatKhauMoi@2026")
+    users.unit_head.save()
+    assert client.get(feed_url).status_code == 404
