@@ -271,7 +271,8 @@ def _transition(
     for name, value in (extra or {}).items():
         setattr(locked, name, value)
     _set_history_user(locked, actor)
-    locked._change_reason = comment or f"{from_status} → {to_status}"
+    if comment:
+        locked._change_reason = comment
     locked.save()
     PlanTransition.objects.create(
         plan=locked, from_status=from_status, to_status=to_status, actor=actor, comment=comment

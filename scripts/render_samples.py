@@ -3,10 +3,9 @@
 
     .venv/bin/python scripts/render_samples.py [--from-seeds]
 
-A seed is taken from the database when a plan matches its lookup
-(``reporting.documents.samples.SEEDS[N]["lookup"]``: imported or demo data); otherwise,
-or with ``--from-seeds``, it is built from the seed text inside a transaction that is
-rolled back, so the database is left as it was.
+Each PDF is rendered from the plan the importer made of the seed (``load_demo`` imports
+all five); when the seed is not in the database, or with ``--from-seeds``, it is imported
+now inside a transaction that is rolled back, so the database is left as it was.
 """
 
 import argparse
@@ -36,10 +35,10 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for index in sorted(SEEDS):
+    for index in SEEDS:
         with transaction.atomic():
             plan = None if args.from_seeds else find_seed_plan(index)
-            origin = "database" if plan else "seed text"
+            origin = "imported plan in the database" if plan else "seed imported now (rolled back)"
             plan = plan or build_seed_plan(index)
             data = render(plan_document(plan), "pdf")
             transaction.set_rollback(True)
