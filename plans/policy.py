@@ -68,7 +68,7 @@ def plan_visibility_q(user) -> Q:
     published = Q(status__in=PlanStatus.published())
     if not user.unit_id:
         return Q(pk__in=[])
-    scope = _user_scope(user)
+    scope = user_scope(user)
     own = Q(owner_unit_id__in=scope) | Q(issuer_links__unit_id__in=scope)
     if user.unit.kind == UnitKind.PARTNER:
         involved = (
@@ -80,7 +80,7 @@ def plan_visibility_q(user) -> Q:
     return own | published
 
 
-def _user_scope(user) -> frozenset[int]:
+def user_scope(user) -> frozenset[int]:
     """The user's unit and the units below it, read once per user object (i.e. per request)."""
     cached = getattr(user, "_unit_scope_cache", None)
     if cached is None or cached[0] != user.unit_id:
@@ -90,7 +90,7 @@ def _user_scope(user) -> frozenset[int]:
 
 
 def _in_scope(user, plan) -> bool:
-    return bool(user.unit_id) and plan.owner_unit_id in _user_scope(user)
+    return bool(user.unit_id) and plan.owner_unit_id in user_scope(user)
 
 
 def can_view_plan(user, plan) -> bool:

@@ -5,18 +5,90 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import NARRATIVE_SECTIONS, SECTION_LABELS, ReviewDecision, TaskStatus
+from plans.choices import UnitKind
+from plans.models import Unit
+
+from . import attachments
+from .indicators import normalized, value_error
+from .models import (
+    NARRATIVE_SECTIONS,
+    SECTION_LABELS,
+    DeadlineRule,
+    IndicatorType,
+    PeriodCalendar,
+    PeriodType,
+    ReviewDecision,
+    ShiftRule,
+    TaskStatus,
+    UnitsRule,
+)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by ``reporting.attachments.check_upload``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, (list, tuple)) else [data]) if f]
+        if len(files) > attachments.MAX_FILES:
+            raise forms.ValidationError(_("Attach at most %(n)d files at once.") % {"n": attachments.MAX_FILES})
+        errors, cleaned = [], []
+        for upload in files:
+            upload = super().clean(upload, initial)
+            try:
+                attachments.check_upload(upload)
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+            else:
+                cleaned.append(upload)
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
+class IndicatorField(forms.DecimalField):
+    """A number checked against its indicator's type and bounds (``reporting.indicators``)."""
+
+    def __init__(self, *args, indicator, **kwargs):
+        self.indicator = indicator
+        super().__init__(*args, max_digits=18, decimal_places=4, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if message := value_error(self.indicator, value):
+            raise forms.ValidationError(message)
 
 
 class ReportForm(forms.Form):
-    """Narrative sections, the status and a note for each of the unit's tasks, indicator values, attachment."""
+    """Narrative sections, the status and a note for each of the unit's tasks, indicator values, attachments."""
 
-    attachment = forms.FileField(label=_("Attachment (optional)"), required=False)
+    attachments = MultipleFileField(
+        label=_("Attachments (optional)"), required=False,
+        help_text=_("PDF, Word (.docx), Excel (.xlsx), PNG or JPEG."),
+    )
 
     def __init__(self, *args, obligation, tasks, submission=None, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
+        from django.template.defaultfilters import filesizeformat
+
+        self.fields["attachments"].help_text = _("PDF, Word (.docx), Excel (.xlsx), PNG or JPEG; at most %(max)s "
+                                                 "each.") % {"max": filesizeformat(attachments.max_bytes())}
+        self.current_attachments = list(submission.attachments.all()) if submission else []
+        if self.current_attachments:
+            self.fields["remove_attachments"] = forms.MultipleChoiceField(
+                label=_("Remove attachments"), required=False, widget=forms.CheckboxSelectMultiple,
+                choices=[(str(a.pk), a.name) for a in self.current_attachments],
+            )
         self.submitting = submitting
         narrative = submission.narrative if submission else {}
         updates = submission.task_updates if submission else {}
@@ -38,12 +110,18 @@ class ReportForm(forms.Form):
                 label=_("Note"), required=False, max_length=2000, initial=update.get("note", ""),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-        self.indicators = [i for i in (obligation.indicators or []) if isinstance(i, dict) and i.get("code")]
+        self.indicators = normalized(obligation.indicators)
         for indicator in self.indicators:
-            code = str(indicator["code"])
-            self.fields[f"indicator_{code}"] = forms.DecimalField(
-                label=indicator.get("label") or code, required=False, localize=True, max_digits=14,
-                decimal_places=4, initial=values.get(code),
+            code = indicator["code"]
+            label = f"{indicator['label']} ({indicator['unit']})" if indicator["unit"] else indicator["label"]
+            help_parts = [str(IndicatorType(indicator["type"]).label)]
+            if indicator["min"] is not None:
+                help_parts.append(_("from %(min)s") % {"min": number_format(indicator["min"])})
+            if indicator["max"] is not None:
+                help_parts.append(_("to %(max)s") % {"max": number_format(indicator["max"])})
+            self.fields[f"indicator_{code}"] = IndicatorField(
+                indicator=indicator, label=label, required=False, localize=True, initial=values.get(code),
+                help_text=", ".join(help_parts),
             )
 
     # grouped for the template
@@ -73,7 +151,8 @@ class ReportForm(forms.Form):
             "task_updates": {str(t.pk): {"status": data[f"task_{t.pk}_status"],
                                          "note": data.get(f"task_{t.pk}_note", "").strip()} for t in self.tasks},
             "indicator_values": {str(i["code"]): number(data.get(f"indicator_{i['code']}")) for i in self.indicators},
-            "attachment": data.get("attachment"),
+            "attachments": data.get("attachments") or [],
+            "remove_attachments": [int(pk) for pk in data.get("remove_attachments") or []],
         }
 
 
@@ -86,3 +165,149 @@ class ReviewForm(forms.Form):
         if data.get("decision") == ReviewDecision.RETURN and not (data.get("comment") or "").strip():
             self.add_error("comment", _("Say what must be revised."))
         return data
+
+
+# --- Obligations ---------------------------------------------------------------------------
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in (text or "").replace(";", ",").split(",") if part.strip()]
+
+
+class ObligationForm(forms.Form):
+    """A reporting obligation of a plan: who reports to whom, when, and with which template.
+
+    Field names are the model's, so the model's ``clean()`` errors land on their fields.
+    Indicators are written one per line: ``code | label | unit of measure | type | min | max``.
+    """
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    units_rule = forms.ChoiceField(label=_("Reporting units"), choices=UnitsRule.choices)
+    unit_kind = forms.ChoiceField(label=_("Unit kind"), required=False, choices=[("", "—"), *UnitKind.choices])
+    units = forms.ModelMultipleChoiceField(label=_("Named units"), required=False, queryset=Unit.objects.none(),
+                                           widget=forms.SelectMultiple(attrs={"size": 8}))
+    recipient_unit = forms.ModelChoiceField(label=_("Reports to"), queryset=Unit.objects.none())
+    period_type = forms.ChoiceField(label=_("Period"), choices=PeriodType.choices)
+    calendar = forms.ChoiceField(label=_("Calendar"), choices=PeriodCalendar.choices)
+    deadline_rule = forms.ChoiceField(label=_("Deadline rule"), choices=DeadlineRule.choices)
+    fixed_deadlines = forms.CharField(
+        label=_("Fixed deadlines"), required=False,
+        help_text=_("“dd/mm”, comma-separated, one per period of the year, e.g. 15/03, 15/06, 15/09, 15/12."))
+    deadline_days = forms.IntegerField(label=_("Days after the period"), min_value=0, max_value=365, initial=0)
+    shift_rule = forms.ChoiceField(label=_("Deadline on a weekend or holiday"), choices=ShiftRule.choices)
+    one_off_start = forms.DateField(label=_("One-off period from"), required=False, help_text=_("dd/mm/yyyy"))
+    one_off_end = forms.DateField(label=_("One-off period to"), required=False, help_text=_("dd/mm/yyyy"))
+    one_off_due = forms.DateField(label=_("One-off deadline"), required=False, help_text=_("dd/mm/yyyy"))
+    open_days_before = forms.IntegerField(label=_("Open the request days before the deadline"), min_value=0,
+                                          max_value=365, initial=30)
+    reminder_offsets = forms.CharField(label=_("Reminders (days before the deadline)"), required=False,
+                                       initial="7, 3, 1", help_text=_("Comma-separated, e.g. 7, 3, 1."))
+    active_from = forms.DateField(label=_("Active from"), required=False, help_text=_("dd/mm/yyyy"))
+    active_until = forms.DateField(label=_("Active until"), required=False, help_text=_("dd/mm/yyyy"))
+    sections = forms.MultipleChoiceField(label=_("Narrative sections"), required=False,
+                                         choices=[(k, SECTION_LABELS[k]) for k in NARRATIVE_SECTIONS],
+                                         widget=forms.CheckboxSelectMultiple, initial=list(NARRATIVE_SECTIONS))
+    include_tasks = forms.BooleanField(label=_("Include the plan's tasks of the unit"), required=False,
+                                       initial=True)
+    indicators = forms.CharField(
+        label=_("Indicators"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line: code | label | unit of measure | type (integer, decimal or percent) | min | "
+                    "max. E.g. so_luot | Số lượt tiếp công dân | lượt | integer | 0 |"))
+    proposal_key = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, obligation=None, **kwargs):
+        if obligation is not None and "initial" not in kwargs:
+            kwargs["initial"] = self.initial_of(obligation)
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.filter(is_active=True).order_by("order", "name")
+        self.fields["units"].queryset = units
+        self.fields["recipient_unit"].queryset = units
+        self.fields["units"].label_from_instance = lambda u: u.display_short
+        self.fields["recipient_unit"].label_from_instance = lambda u: u.display_short
+
+    @staticmethod
+    def initial_of(obligation) -> dict:
+        def number(value):
+            return "" if value is None else str(value)
+
+        return {
+            **{name: getattr(obligation, name) for name in (
+                "title", "units_rule", "unit_kind", "period_type", "calendar", "deadline_rule", "deadline_days",
+                "shift_rule", "one_off_start", "one_off_end", "one_off_due", "open_days_before", "active_from",
+                "active_until", "sections", "include_tasks", "proposal_key")},
+            "recipient_unit": obligation.recipient_unit_id,
+            "units": list(obligation.units.values_list("pk", flat=True)) if obligation.pk else [],
+            "fixed_deadlines": ", ".join(obligation.fixed_deadlines or []),
+            "reminder_offsets": ", ".join(str(o) for o in obligation.reminder_offsets or []),
+            "indicators": "\n".join(" | ".join([str(i.get("code", "")), str(i.get("label", "")),
+                                                str(i.get("unit", "")), str(i.get("type", "")),
+                                                number(i.get("min")), number(i.get("max"))]).rstrip(" |")
+                                    for i in obligation.indicators or [] if isinstance(i, dict)),
+        }
+
+    def clean_fixed_deadlines(self):
+        return _split(self.cleaned_data.get("fixed_deadlines", ""))
+
+    def clean_reminder_offsets(self):
+        values = _split(self.cleaned_data.get("reminder_offsets", ""))
+        if not all(v.isdigit() for v in values):
+            raise forms.ValidationError(_("Give whole numbers of days, comma-separated, e.g. 7, 3, 1."))
+        return [int(v) for v in values]
+
+    def clean_indicators(self):
+        found, codes = [], set()
+        for number, line in enumerate((self.cleaned_data.get("indicators") or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|")] + [""] * 6
+            code, label, unit, kind, low, high = parts[:6]
+            if not code or code in codes:
+                raise forms.ValidationError(_("Line %(n)d: each indicator needs its own code.") % {"n": number})
+            kind = kind or IndicatorType.DECIMAL
+            if kind not in IndicatorType.values:
+                raise forms.ValidationError(
+                    _("Line %(n)d: the type must be integer, decimal or percent.") % {"n": number})
+            bounds = []
+            for value in (low, high):
+                try:
+                    bounds.append(Decimal(value.replace(",", ".")) if value else None)
+                except ArithmeticError:
+                    raise forms.ValidationError(
+                        _("Line %(n)d: the minimum and maximum must be numbers.") % {"n": number}) from None
+            if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
+                raise forms.ValidationError(
+                    _("Line %(n)d: the minimum is above the maximum.") % {"n": number})
+            codes.add(code)
+            indicator = {"code": code, "label": label or code, "unit": unit, "type": kind}
+            for key, bound in zip(("min", "max"), bounds, strict=True):
+                if bound is not None:
+                    indicator[key] = str(bound)
+            found.append(indicator)
+        return found
+
+    def to_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class ConsolidatedForm(forms.Form):
+    """Staff edit the compiled text of each section (and an opening summary) before issuing."""
+
+    summary = forms.CharField(label=_("Opening paragraph"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        content = report.content or {}
+        self.fields["summary"].initial = content.get("summary", "")
+        self.section_keys = []
+        for section in content.get("sections", []):
+            key = section["key"]
+            self.section_keys.append(key)
+            self.fields[f"section_{key}"] = forms.CharField(
+                label=section.get("label") or key, required=False, initial=section.get("text", ""),
+                widget=forms.Textarea(attrs={"rows": 6}), max_length=100_000,
+            )
+
+    def to_data(self) -> dict:
+        return {"summary": self.cleaned_data.get("summary", ""),
+                "texts": {k: self.cleaned_data.get(f"section_{k}", "") for k in self.section_keys}}

@@ -202,7 +202,11 @@ class ReportingObligation(TimeStampedModel):
     include_tasks = models.BooleanField(_("include the plan's tasks of the unit"), default=True)
     indicators = models.JSONField(
         _("indicators"), default=list, blank=True,
-        help_text=_("A list of {\"code\": …, \"label\": …} to be reported as numbers."),
+        help_text=_("A list of {\"code\", \"label\", \"unit\", \"type\", \"min\", \"max\"} reported as numbers."),
+    )
+    proposal_key = models.CharField(
+        _("confirmed proposal"), max_length=120, blank=True,
+        help_text=_("The importer's proposal this obligation confirms (kind|recurrence|day|month|year)."),
     )
 
     class Meta:
@@ -308,7 +312,6 @@ class Submission(TimeStampedModel):
     narrative = models.JSONField(_("narrative"), default=dict, blank=True)
     task_updates = models.JSONField(_("task updates"), default=dict, blank=True)
     indicator_values = models.JSONField(_("indicator values"), default=dict, blank=True)
-    attachment = models.FileField(_("attachment"), upload_to="reports/%Y/", blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
@@ -386,6 +389,48 @@ class Notification(models.Model):
         return self.text
 
 
+class IndicatorType(models.TextChoices):
+    INTEGER = "integer", _("Whole number")
+    DECIMAL = "decimal", _("Decimal number")
+    PERCENT = "percent", _("Percentage")
+
+
+def _attachment_path(instance, filename: str) -> str:
+    return f"reports/{instance.submission.request_id}/{filename}"
+
+
+class SubmissionAttachment(models.Model):
+    """A file attached to one version of a report (PDF, DOCX, XLSX, PNG or JPEG; size-limited)."""
+
+    submission = models.ForeignKey(Submission, verbose_name=_("submission"), on_delete=models.CASCADE,
+                                   related_name="attachments")
+    file = models.FileField(_("file"), upload_to=_attachment_path, max_length=255)
+    name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    kind = models.CharField(_("type"), max_length=8)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["submission", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:attachment", kwargs={"pk": self.pk})
+
+
+class ConsolidatedState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+
+
 class ConsolidatedReport(TimeStampedModel):
     """The department's report for one obligation and period, compiled from the accepted submissions."""
 
@@ -397,6 +442,12 @@ class ConsolidatedReport(TimeStampedModel):
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    state = models.CharField(_("state"), max_length=8, choices=ConsolidatedState.choices,
+                             default=ConsolidatedState.DRAFT)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("issued by"), null=True,
+                                  blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,13 +1,4 @@
-"""Reads of the reporting layer, and who may fill in or review a report.
-
-The access rules live here beside the reads that apply them (plans.policy covers
-plans only, and the base layer may not know reporting):
-
-* a unit head fills in and submits the reports of their own unit only;
-* a reviewer or approver whose unit is the obligation's recipient unit or one of
-  its ancestors reviews (accepts or returns) the submitted reports;
-* administrators may see and review everything.
-"""
+"""Reads of the reporting layer. Who may see or do what is decided in ``reporting.policy``."""
 
 from __future__ import annotations
 
@@ -15,13 +6,11 @@ import datetime as dt
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from plans.choices import Role
 from plans.policy import is_admin
 from plans.selectors import unit_scope_ids, unit_tree
 
 from .models import Holiday, ReportRequest, RequestStatus, Review, Submission
-
-REVIEW_ROLES = (Role.REVIEWER, Role.APPROVER)
+from .policy import can_fill, can_oversee, can_review, is_reviewer, is_unit_head
 
 
 def holidays_between(start: dt.date, end: dt.date) -> frozenset[dt.date]:
@@ -36,34 +25,6 @@ def unit_ancestor_ids(unit_id: int) -> frozenset[int]:
         found.add(current)
         current = tree.get(current)
     return frozenset(found)
-
-
-# --- Access ------------------------------------------------------------------
-
-
-def can_fill(user, request: ReportRequest) -> bool:
-    """May ``user`` write and submit ``request`` (their own unit's report, as its head)?"""
-    return bool(user.is_authenticated and user.unit_id and user.unit_id == request.unit_id
-                and user.has_role(Role.UNIT_HEAD))
-
-
-def can_review(user, request: ReportRequest) -> bool:
-    if not user.is_authenticated:
-        return False
-    if is_admin(user):
-        return True
-    if not user.unit_id or not any(user.has_role(r) for r in REVIEW_ROLES):
-        return False
-    return request.obligation.recipient_unit_id in unit_scope_ids(user.unit_id)
-
-
-def is_reviewer(user) -> bool:
-    return bool(user.is_authenticated and (is_admin(user) or (user.unit_id and any(user.has_role(r)
-                                                                                    for r in REVIEW_ROLES))))
-
-
-def is_unit_head(user) -> bool:
-    return bool(user.is_authenticated and user.unit_id and user.has_role(Role.UNIT_HEAD))
 
 
 # --- Reads -------------------------------------------------------------------
@@ -138,13 +99,6 @@ def obligation_for_compliance(*, user, pk: int):
 
     obligation = ReportingObligation.objects.select_related("plan", "recipient_unit").filter(pk=pk).first()
     return obligation if obligation and can_oversee(user, obligation) else None
-
-
-def can_oversee(user, obligation) -> bool:
-    """A reviewer of the obligation's recipient unit (or above it) follows its compliance and compiles it."""
-    if not is_reviewer(user):
-        return False
-    return is_admin(user) or obligation.recipient_unit_id in unit_scope_ids(user.unit_id)
 
 
 def compliance(*, obligation, today: dt.date) -> dict:
@@ -236,3 +190,35 @@ def consolidated_for(*, obligation, period_id: int):
     if period is None:
         return None, None
     return period, ConsolidatedReport.objects.filter(obligation=obligation, period=period).first()
+
+
+def plan_obligations(plan) -> QuerySet:
+    """The reporting obligations of ``plan`` with their recipient and named units (2 queries)."""
+    from .models import ReportingObligation
+
+    return (ReportingObligation.objects.filter(plan=plan).select_related("recipient_unit")
+            .prefetch_related("units").order_by("-is_active", "title", "id"))
+
+
+def submission_attachments(submission) -> list:
+    return list(submission.attachments.all()) if submission else []
+
+
+def latest_submitted(request: ReportRequest) -> Submission | None:
+    return request.submissions.exclude(submitted_at=None).order_by("-version").first()
+
+
+def indicator_rows(obligation, submission) -> list[tuple[str, str, str]]:
+    """(label, value, unit of measure) of each indicator of ``obligation`` in ``submission``."""
+    from django.utils.formats import number_format
+
+    from .indicators import normalized
+
+    if submission is None:
+        return []
+    values = submission.indicator_values or {}
+    rows = []
+    for indicator in normalized(obligation.indicators):
+        raw = values.get(indicator["code"])
+        rows.append((indicator["label"], number_format(raw) if raw not in (None, "") else "", indicator["unit"]))
+    return rows

@@ -23,10 +23,12 @@ from django.utils.translation import gettext as _
 from plans.choices import PlanStatus, Role, UnitKind
 from plans.models import Unit, User
 
-from . import periods, selectors
+from . import attachments, periods, policy, selectors
+from .indicators import normalized, values_errors
 from .models import (
     SECTION_LABELS,
     ConsolidatedReport,
+    ConsolidatedState,
     DeadlineRule,
     Notification,
     Period,
@@ -40,6 +42,8 @@ from .models import (
     Review,
     ReviewDecision,
     Submission,
+    SubmissionAttachment,
+    TaskStatus,
     UnitsRule,
 )
 
@@ -263,21 +267,38 @@ def _locked(request: ReportRequest) -> ReportRequest:
     return selectors.request_base_queryset().select_for_update(of=("self",)).get(pk=request.pk)
 
 
-def _write_draft(*, request: ReportRequest, data: dict) -> Submission:
+def _write_draft(*, actor, request: ReportRequest, data: dict) -> Submission:
+    values = data.get("indicator_values", {})
+    errors = values_errors(request.obligation.indicators, values)
+    if errors:
+        raise ValidationError(list(errors.values()))
+    uploads = list(data.get("attachments") or [])
+    kinds = [attachments.check_upload(upload) for upload in uploads]
     current = request.submissions.order_by("-version").first()
+    carried = []
     if current is None or current.submitted_at is not None:
+        carried = list(current.attachments.all()) if current else []  # a new version keeps the files
         current = Submission(request=request, version=(current.version + 1) if current else 1)
     current.narrative = data.get("narrative", {})
     current.task_updates = data.get("task_updates", {})
-    current.indicator_values = data.get("indicator_values", {})
-    if data.get("attachment"):
-        current.attachment = data["attachment"]
+    current.indicator_values = values
     current.save()
+    removed = set(data.get("remove_attachments") or [])
+    SubmissionAttachment.objects.bulk_create([
+        SubmissionAttachment(submission=current, file=a.file.name, name=a.name, size=a.size, kind=a.kind,
+                             uploaded_by_id=a.uploaded_by_id) for a in carried if a.pk not in removed
+    ])
+    if removed:
+        current.attachments.filter(pk__in=removed).delete()  # the file stays: an older version may cite it
+    for upload, kind in zip(uploads, kinds, strict=True):
+        name = upload.name.rsplit("/", 1)[-1][:255]
+        SubmissionAttachment.objects.create(submission=current, file=upload, name=name, size=upload.size,
+                                            kind=kind, uploaded_by=actor if getattr(actor, "pk", None) else None)
     return current
 
 
 def _check_fill(actor, request):
-    if not selectors.can_fill(actor, request):
+    if not policy.can_fill(actor, request):
         raise PermissionDenied(_("You may report only for your own unit."))
     if request.status not in RequestStatus.open():
         raise ValidationError(_("This report has already been submitted; it can be changed only if it is returned."))
@@ -287,7 +308,7 @@ def _check_fill(actor, request):
 def report_save_draft(*, actor, request: ReportRequest, data: dict) -> Submission:
     request = _locked(request)
     _check_fill(actor, request)
-    submission = _write_draft(request=request, data=data)
+    submission = _write_draft(actor=actor, request=request, data=data)
     if request.status == RequestStatus.NOT_STARTED:
         request.status = RequestStatus.DRAFT
         request.save(update_fields=["status", "updated_at"])
@@ -299,7 +320,7 @@ def report_submit(*, actor, request: ReportRequest, data: dict) -> Submission:
     """Submit the report. The request row is locked, so a double click makes one submission."""
     request = _locked(request)
     _check_fill(actor, request)
-    submission = _write_draft(request=request, data=data)
+    submission = _write_draft(actor=actor, request=request, data=data)
     now = timezone.now()
     submission.submitted_by, submission.submitted_at = actor, now
     submission.save(update_fields=["submitted_by", "submitted_at", "updated_at"])
@@ -307,7 +328,7 @@ def report_submit(*, actor, request: ReportRequest, data: dict) -> Submission:
     request.submitted_at = request.submitted_at or now
     request.save(update_fields=["status", "submitted_at", "updated_at"])
     reviewers = User.objects.filter(
-        is_active=True, groups__name__in=selectors.REVIEW_ROLES,
+        is_active=True, groups__name__in=policy.REVIEW_ROLES,
         unit_id__in=selectors.unit_ancestor_ids(request.obligation.recipient_unit_id),
     ).distinct()
     text = _("%(unit)s submitted “%(title)s” (%(period)s).") % {
@@ -320,7 +341,7 @@ def report_submit(*, actor, request: ReportRequest, data: dict) -> Submission:
 @transaction.atomic
 def report_review(*, actor, request: ReportRequest, decision: str, comment: str = "") -> Review:
     request = _locked(request)
-    if not selectors.can_review(actor, request):
+    if not policy.can_review(actor, request):
         raise PermissionDenied(_("You may not review this report."))
     if request.status != RequestStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be reviewed."))
@@ -365,49 +386,208 @@ def consolidated_request(*, actor, obligation: ReportingObligation, period: Peri
     """Queue the compilation of ``obligation``'s report for ``period`` (a Celery task, after commit)."""
     from .tasks import consolidated_compile_task
 
-    if not selectors.can_oversee(actor, obligation):
+    if not policy.can_oversee(actor, obligation):
         raise PermissionDenied(_("You may not compile this report."))
     report, _created = ConsolidatedReport.objects.select_for_update().get_or_create(
         obligation=obligation, period=period, defaults={"requested_by": actor},
     )
+    if report.state == ConsolidatedState.ISSUED:
+        raise ValidationError(_("The consolidated report is issued; it can no longer be compiled again."))
     if report.status == RenderStatus.RUNNING:
         return report
-    report.status, report.requested_by, report.error = RenderStatus.PENDING, actor, ""
-    report.save(update_fields=["status", "requested_by", "error", "updated_at"])
+    report.status, report.requested_by, report.error, report.progress = RenderStatus.PENDING, actor, "", 0
+    report.save(update_fields=["status", "requested_by", "error", "progress", "updated_at"])
     transaction.on_commit(lambda: consolidated_compile_task.delay(report.pk))
     return report
 
 
-@transaction.atomic
+def _set_compile_progress(report_id: int, progress: int) -> None:
+    ConsolidatedReport.objects.filter(pk=report_id).update(progress=progress, status=RenderStatus.RUNNING)
+
+
+def _number_text(value: Decimal) -> str:
+    """A Decimal without trailing zeros ("12.5", "3")."""
+    text = format(value.normalize(), "f") if value == value else str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def consolidated_compile(*, report_id: int) -> ConsolidatedReport:
-    """Compile the accepted submissions into ``content``: each section by unit, indicator totals, who is missing."""
-    report = ConsolidatedReport.objects.select_for_update().select_related("obligation", "period").get(pk=report_id)
+    """Compile the accepted submissions into ``content``.
+
+    ``content``: ``expected``/``accepted`` counts, ``missing`` units, ``sections`` (each
+    with the units' entries and an editable ``text``), ``tasks`` (each of the plan's
+    tasks with its progress by unit and a count by status), ``indicators`` (total,
+    average, minimum and maximum over the reporting units). Progress is written as it
+    goes (outside the final transaction) so the page can show it.
+    """
+    report = ConsolidatedReport.objects.select_related("obligation", "period").get(pk=report_id)
+    if report.state == ConsolidatedState.ISSUED:
+        return report
+    _set_compile_progress(report.pk, 10)
     obligation = report.obligation
     requests = list(ReportRequest.objects.filter(obligation=obligation, period=report.period)
                     .select_related("unit").order_by("unit__order", "unit__name"))
     latest = {}
-    for submission in (Submission.objects.filter(request__in=[r for r in requests if r.status
-                                                              == RequestStatus.ACCEPTED])
-                       .exclude(submitted_at=None).order_by("request_id", "version")):
+    accepted_ids = [r.pk for r in requests if r.status == RequestStatus.ACCEPTED]
+    for submission in (Submission.objects.filter(request_id__in=accepted_ids).exclude(submitted_at=None)
+                       .only("id", "request_id", "version", "narrative", "task_updates", "indicator_values")
+                       .order_by("request_id", "version").iterator(chunk_size=500)):
         latest[submission.request_id] = submission  # the last submitted version wins
     accepted = [(r, latest[r.pk]) for r in requests if r.pk in latest]
+    _set_compile_progress(report.pk, 50)
     sections = []
     for key in obligation.sections or []:
-        entries = [{"unit": r.unit.display_short, "text": s.narrative.get(key, "")}
-                   for r, s in accepted if s.narrative.get(key, "").strip()]
-        sections.append({"key": key, "label": str(SECTION_LABELS.get(key, key)), "entries": entries})
+        entries = [{"unit": r.unit.display_short, "text": s.narrative.get(key, "").strip()}
+                   for r, s in accepted if (s.narrative.get(key) or "").strip()]
+        sections.append({"key": key, "label": str(SECTION_LABELS.get(key, key)), "entries": entries,
+                         "text": "\n".join(f"{e['unit']}: {e['text']}" for e in entries)})
+    tasks = _compile_tasks(obligation, accepted)
+    _set_compile_progress(report.pk, 75)
     indicators = []
-    for indicator in obligation.indicators or []:
-        code = str(indicator.get("code", ""))
-        values = [s.indicator_values.get(code) for _r, s in accepted]
-        numbers = [Decimal(v) for v in values if v not in (None, "")]
-        indicators.append({"code": code, "label": indicator.get("label") or code,
-                           "total": str(sum(numbers)) if numbers else None, "units": len(numbers)})
-    report.content = {
+    for indicator in normalized(obligation.indicators):
+        numbers = []
+        for _r, s in accepted:
+            raw = s.indicator_values.get(indicator["code"])
+            if raw not in (None, ""):
+                try:
+                    numbers.append(Decimal(str(raw)))
+                except ArithmeticError:
+                    continue
+        total = sum(numbers, Decimal(0))
+        indicators.append({
+            "code": indicator["code"], "label": indicator["label"], "unit": indicator["unit"],
+            "type": indicator["type"], "units": len(numbers),
+            "total": _number_text(total) if numbers else None,
+            "average": _number_text((total / len(numbers)).quantize(Decimal("0.01"))) if numbers else None,
+            "min": _number_text(min(numbers)) if numbers else None,
+            "max": _number_text(max(numbers)) if numbers else None,
+        })
+    content = {
         "expected": len(requests), "accepted": len(accepted),
         "missing": [r.unit.display_short for r in requests if r.pk not in latest],
-        "sections": sections, "indicators": indicators,
+        "sections": sections, "tasks": tasks, "indicators": indicators,
     }
-    report.status = RenderStatus.DONE
-    report.save(update_fields=["content", "status", "updated_at"])
+    with transaction.atomic():
+        report = ConsolidatedReport.objects.select_for_update().get(pk=report_id)
+        if report.state == ConsolidatedState.ISSUED:
+            return report
+        report.content, report.status, report.progress, report.error = content, RenderStatus.DONE, 100, ""
+        report.save(update_fields=["content", "status", "progress", "error", "updated_at"])
     return report
+
+
+def _compile_tasks(obligation, accepted) -> list[dict]:
+    """Each task (item) of the plan reported on, in the plan's order, with each unit's status and note."""
+    if not obligation.include_tasks:
+        return []
+    from plans.models import Responsibility
+
+    wanted = {key for _r, s in accepted for key in (s.task_updates or {}) if str(key).isdigit()}
+    responsibilities = list(Responsibility.objects.filter(plan_id=obligation.plan_id, pk__in=wanted)
+                            .select_related("item").order_by("item__section__order", "item__order", "id"))
+    group_of = {str(t.pk): (t.item_id or f"r{t.pk}") for t in responsibilities}
+    rows = {}
+    for task in responsibilities:  # one row per task of the plan, however many units lead it
+        rows.setdefault(group_of[str(task.pk)], {"task": str(task.item or task), "units": [], "counts": Counter()})
+    status_labels = dict(TaskStatus.choices)
+    for request, submission in accepted:
+        for key, update in (submission.task_updates or {}).items():
+            row = rows.get(group_of.get(str(key)))
+            if row is None or not isinstance(update, dict):
+                continue
+            status = update.get("status") or ""
+            row["units"].append({"unit": request.unit.display_short, "status": status,
+                                 "status_label": str(status_labels.get(status, "")),
+                                 "note": (update.get("note") or "").strip()})
+            row["counts"][status or "none"] += 1
+    return [{"task": row["task"], "units": row["units"], "counts": dict(row["counts"])}
+            for row in rows.values() if row["units"]]
+
+
+def _check_consolidated_editable(actor, report: ConsolidatedReport) -> None:
+    if not policy.can_oversee(actor, report.obligation):
+        raise PermissionDenied(_("You may not change this consolidated report."))
+    if report.state == ConsolidatedState.ISSUED:
+        raise ValidationError(_("The consolidated report is issued; it can no longer be changed."))
+    if report.status != RenderStatus.DONE:
+        raise ValidationError(_("Wait until the compilation has finished."))
+
+
+@transaction.atomic
+def consolidated_update(*, actor, report: ConsolidatedReport, texts: dict[str, str],
+                        summary: str = "") -> ConsolidatedReport:
+    """Staff edit the compiled text of each section (``texts``: {section key: text}) before issuing."""
+    report = ConsolidatedReport.objects.select_for_update().select_related("obligation").get(pk=report.pk)
+    _check_consolidated_editable(actor, report)
+    content = dict(report.content)
+    content["sections"] = [dict(section, text=(texts.get(section["key"], section.get("text", "")) or "").strip())
+                           for section in content.get("sections", [])]
+    content["summary"] = (summary or "").strip()
+    report.content = content
+    report.save(update_fields=["content", "updated_at"])
+    return report
+
+
+@transaction.atomic
+def consolidated_issue(*, actor, report: ConsolidatedReport) -> ConsolidatedReport:
+    """Issue the consolidated report: no more compiling or editing."""
+    report = ConsolidatedReport.objects.select_for_update().select_related("obligation").get(pk=report.pk)
+    _check_consolidated_editable(actor, report)
+    report.state, report.issued_at, report.issued_by = ConsolidatedState.ISSUED, timezone.now(), actor
+    report.save(update_fields=["state", "issued_at", "issued_by", "updated_at"])
+    return report
+
+
+# --- Obligations by hand and from the importer's proposals ------------------------
+
+OBLIGATION_FIELDS = (
+    "title", "units_rule", "unit_kind", "recipient_unit", "period_type", "calendar", "deadline_rule",
+    "fixed_deadlines", "deadline_days", "shift_rule", "one_off_start", "one_off_end", "one_off_due",
+    "open_days_before", "reminder_offsets", "active_from", "active_until", "sections", "include_tasks",
+    "indicators", "proposal_key",
+)
+
+
+@transaction.atomic
+def obligation_save(*, actor, plan, obligation: ReportingObligation | None = None,
+                    data: dict) -> ReportingObligation:
+    """Create (``obligation`` None) or change an obligation of ``plan``; the model's ``clean()`` errors are raised
+    as a ``ValidationError`` keyed by field, with translated messages. ``data["units"]``: the named units."""
+    if not policy.can_manage_obligations(actor, plan):
+        raise PermissionDenied(_("You may not manage the reporting obligations of this plan."))
+    if obligation is None:
+        obligation = ReportingObligation(plan=plan)
+    elif obligation.plan_id != plan.pk:
+        raise PermissionDenied(_("This obligation belongs to another plan."))
+    for name in OBLIGATION_FIELDS:
+        if name in data:
+            setattr(obligation, name, data[name])
+    if obligation.units_rule != UnitsRule.UNIT_KIND:
+        obligation.unit_kind = ""
+    units = list(data.get("units") or [])
+    errors = {}
+    if obligation.units_rule == UnitsRule.NAMED and not units:
+        errors["units"] = [_("Choose at least one unit.")]
+    if obligation.period_type == PeriodType.ONE_OFF and obligation.one_off_start and obligation.one_off_end \
+            and obligation.one_off_start > obligation.one_off_end:
+        errors["one_off_end"] = [_("The period must end after it starts.")]
+    try:
+        obligation.full_clean(exclude=["plan"])
+    except ValidationError as error:
+        for field_name, messages in error.message_dict.items():
+            errors.setdefault(field_name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    obligation.save()
+    obligation.units.set(units if obligation.units_rule == UnitsRule.NAMED else [])
+    return obligation
+
+
+@transaction.atomic
+def obligation_deactivate(*, actor, obligation: ReportingObligation) -> ReportingObligation:
+    """Stop an obligation: no new requests are opened; the existing ones and their reports stay."""
+    if not policy.can_manage_obligations(actor, obligation.plan):
+        raise PermissionDenied(_("You may not manage the reporting obligations of this plan."))
+    obligation.is_active = False
+    obligation.save(update_fields=["is_active", "updated_at"])
+    return obligation

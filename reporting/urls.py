@@ -12,6 +12,11 @@ urlpatterns = [
     path("review/<int:pk>/", views.review, name="review"),
     path("obligations/<int:pk>/compliance/", views.compliance, name="compliance"),
     path("obligations/<int:pk>/periods/<int:period>/", views.consolidated, name="consolidated"),
+    path("plans/<int:pk>/obligations/", views.obligations, name="obligations"),
+    path("plans/<int:pk>/obligations/new/", views.obligation_create, name="obligation_create"),
+    path("obligations/<int:pk>/edit/", views.obligation_update, name="obligation_update"),
+    path("obligations/<int:pk>/deactivate/", views.obligation_deactivate, name="obligation_deactivate"),
+    path("attachments/<int:pk>/", views.attachment, name="attachment"),
     path("notifications/", views.notifications, name="notifications"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar"),
 ]

@@ -7,14 +7,15 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services
-from .forms import ReportForm, ReviewForm
+from . import policy, proposals, selectors, services
+from .forms import ConsolidatedForm, ObligationForm, ReportForm, ReviewForm
 from .models import SECTION_LABELS, RequestStatus, TaskStatus
 
 
@@ -30,7 +31,7 @@ def _with_days_left(requests, today):
 
 @login_required
 def inbox(request):
-    if not selectors.is_unit_head(request.user):
+    if not policy.is_unit_head(request.user):
         raise PermissionDenied
     today = timezone.localdate()
     show_all = request.GET.get("all") == "1"
@@ -99,15 +100,19 @@ def report(request, pk: int):
         for field in form.fields.values():
             field.disabled = True
     last_review = selectors.last_review(report_request)
+    submitted = submission if submission and submission.submitted_at else None
+    if submitted is None and report_request.status not in RequestStatus.open():
+        submitted = selectors.latest_submitted(report_request)
     return render(request, "reporting/report_form.html", {
         "req": report_request, "form": form, "editable": editable, "submission": submission,
+        "submitted": submitted if report_request.status != RequestStatus.NOT_STARTED else None,
         "last_review": last_review, "days_left": (report_request.due_date - timezone.localdate()).days,
     })
 
 
 @login_required
 def review_queue(request):
-    if not selectors.is_reviewer(request.user):
+    if not policy.is_reviewer(request.user):
         raise PermissionDenied
     today = timezone.localdate()
     rows = _with_days_left(selectors.review_queue(user=request.user)[:200], today)
@@ -139,6 +144,7 @@ def review(request, pk: int):
     return render(request, "reporting/review.html", {
         "req": report_request, "submission": submission, "submissions": submissions, "form": form,
         "narrative": narrative, "task_rows": task_rows,
+        "indicator_rows": selectors.indicator_rows(report_request.obligation, submission),
         "can_decide": report_request.status == RequestStatus.SUBMITTED,
     })
 
@@ -168,9 +174,134 @@ def consolidated(request, pk: int, period: int):
     period_obj, report = selectors.consolidated_for(obligation=obligation, period_id=period)
     if period_obj is None:
         raise Http404
+    form = ConsolidatedForm(report=report) if report and report.status == "done" else None
     if request.method == "POST":
-        services.consolidated_request(actor=request.user, obligation=obligation, period=period_obj)
-        messages.info(request, _("The consolidated report is being compiled; reload the page in a moment."))
+        action = request.POST.get("action", "compile")
+        try:
+            if action == "compile":
+                services.consolidated_request(actor=request.user, obligation=obligation, period=period_obj)
+                messages.info(request, _("The consolidated report is being compiled; its progress is shown below."))
+            elif report is not None and action in ("save", "issue"):
+                form = ConsolidatedForm(request.POST, report=report)
+                if not form.is_valid():
+                    raise ValidationError(_("Correct the errors below."))
+                services.consolidated_update(actor=request.user, report=report, **form.to_data())
+                if action == "issue":
+                    services.consolidated_issue(actor=request.user, report=report)
+                    messages.success(request, _("The consolidated report was issued."))
+                else:
+                    messages.success(request, _("The consolidated report was saved."))
+            else:
+                raise Http404
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+            if form is not None and form.is_bound:
+                return render(request, "reporting/consolidated.html", {
+                    "obligation": obligation, "period": period_obj, "report": report, "form": form})
         return redirect("reporting:consolidated", pk=obligation.pk, period=period_obj.pk)
-    return render(request, "reporting/consolidated.html", {"obligation": obligation, "period": period_obj,
-                                                           "report": report})
+    template = "reporting/_consolidated_progress.html" if request.htmx else "reporting/consolidated.html"
+    return render(request, template, {"obligation": obligation, "period": period_obj, "report": report,
+                                      "form": form})
+
+
+# --- Obligations of a plan ------------------------------------------------------------------
+
+
+def _plan_or_404(user, pk: int):
+    from plans.selectors import plan_get
+
+    return plan_get(user=user, pk=pk)
+
+
+def _add_model_errors(form, error: ValidationError) -> None:
+    """Put the service's errors on the form's fields (unknown fields go to the top of the form)."""
+    if hasattr(error, "error_dict"):
+        for field_name, field_errors in error.message_dict.items():
+            form.add_error(field_name if field_name in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@login_required
+def obligations(request, pk: int):
+    plan = _plan_or_404(request.user, pk)
+    rows = list(selectors.plan_obligations(plan))
+    return render(request, "reporting/obligations.html", {
+        "plan": plan, "rows": rows, "can_manage": policy.can_manage_obligations(request.user, plan),
+        "proposals": proposals.proposals_of(plan, rows),
+    })
+
+
+def _obligation_form_page(request, plan, obligation=None):
+    if not policy.can_manage_obligations(request.user, plan):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = ObligationForm(request.POST, obligation=obligation)
+        if form.is_valid():
+            try:
+                services.obligation_save(actor=request.user, plan=plan, obligation=obligation, data=form.to_data())
+            except ValidationError as error:
+                _add_model_errors(form, error)
+            else:
+                messages.success(request, _("The reporting obligation was saved."))
+                return redirect("reporting:obligations", pk=plan.pk)
+    elif obligation is None:
+        initial = {"recipient_unit": plan.owner_unit_id}
+        index = request.GET.get("proposal", "")
+        proposal = proposals.proposal_at(plan, int(index)) if index.isdigit() else None
+        if proposal is not None:
+            initial.update(proposals.initial_for(proposal, plan))
+            if isinstance(initial.get("fixed_deadlines"), list):
+                initial["fixed_deadlines"] = ", ".join(initial["fixed_deadlines"])
+        form = ObligationForm(initial=initial)
+    else:
+        form = ObligationForm(obligation=obligation)
+    return render(request, "reporting/obligation_form.html", {"plan": plan, "form": form, "obligation": obligation})
+
+
+@login_required
+def obligation_create(request, pk: int):
+    return _obligation_form_page(request, _plan_or_404(request.user, pk))
+
+
+def _obligation_or_404(user, pk: int):
+    from .models import ReportingObligation
+
+    obligation = ReportingObligation.objects.select_related("plan", "recipient_unit").filter(pk=pk).first()
+    if obligation is None:
+        raise Http404
+    _plan_or_404(user, obligation.plan_id)  # one who may not see the plan learns nothing of it
+    return obligation
+
+
+@login_required
+def obligation_update(request, pk: int):
+    obligation = _obligation_or_404(request.user, pk)
+    return _obligation_form_page(request, obligation.plan, obligation)
+
+
+@login_required
+@require_POST
+def obligation_deactivate(request, pk: int):
+    obligation = _obligation_or_404(request.user, pk)
+    services.obligation_deactivate(actor=request.user, obligation=obligation)
+    messages.success(request, _("The obligation was stopped: no new requests will be opened."))
+    return redirect("reporting:obligations", pk=obligation.plan_id)
+
+
+# --- Attachments -------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def attachment(request, pk: int):
+    from .models import SubmissionAttachment
+
+    item = (SubmissionAttachment.objects.select_related("submission__request__obligation").filter(pk=pk).first())
+    if item is None or not policy.can_see_report(request.user, item.submission.request):
+        raise Http404
+    try:
+        handle = item.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=item.name)

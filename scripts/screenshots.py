@@ -68,7 +68,7 @@ def main() -> int:
     from plans.models import Plan
 
     def pk_of(demo) -> int:
-        return Plan.objects.get(title=demo.title, year=demo.year).pk
+        return Plan.objects.get(title=demo.title, year=demo.year, source_file="").pk  # not the imported twin
 
     demo_plans = {p.key: p for p in extra.PLANS}
     draft, issued = pk_of(demo_plans["demo-draft"]), pk_of(demo_plans["demo-implementation"])

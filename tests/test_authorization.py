@@ -122,6 +122,10 @@ NVY_EDITORS = ("author", "admin")
 NOT_EDITORS = ("reviewer", "approver")  # they see the draft but may not edit it
 
 
+# They see the issued plan but may not manage its reporting obligations.
+OBLIGATION_REFUSED = ("reviewer", "unit_head", "other_author", "other_reviewer", "other_head")
+
+
 def editor_action(**options) -> Rule:
     return action(ok=NVY_EDITORS, forbidden=NOT_EDITORS, **options)
 
@@ -212,6 +216,15 @@ RULES: dict[str, Rule] = {
     "reporting:consolidated": page(ok=("reviewer", "approver", "admin"), targets={"pk": "obligation"}),
     "reporting:notifications": page(),
     "reporting:calendar": page(ok=(), anonymous=NOT_FOUND),  # a private link: a wrong token finds nothing
+    # reporting obligations: of the draft plan (list, add) and of the issued plan (edit, stop)
+    "reporting:obligations": page(ok=SEES_DRAFT),
+    "reporting:obligation_create": page(ok=("author", "approver", "admin"), forbidden=("reviewer",)),
+    "reporting:obligation_update": page(ok=("author", "approver", "admin"), forbidden=OBLIGATION_REFUSED,
+                                        targets={"pk": "obligation"}),
+    "reporting:obligation_deactivate": action(ok=("author", "approver", "admin"), forbidden=OBLIGATION_REFUSED,
+                                              targets={"pk": "obligation"}, data={}),
+    # an attachment that does not exist (who may download a real one: tests/reporting/test_attachments.py)
+    "reporting:attachment": page(ok=(), targets={"pk": "'999999'"}),
     # official documents of the draft plan
     "reporting:document_preview": page(ok=SEES_DRAFT),
     "reporting:document_request": action(ok=SEES_DRAFT, data={}),

@@ -1,9 +1,9 @@
 """Fast settings for the test-suite. The database and broker still come from the
 environment: `make test` points them at PostgreSQL and Redis when they answer."""
 
-from .base import *  # noqa: F401,F403
 import os
 
+from .base import *  # noqa: F401,F403
 from .base import VAR_DIR, env
 
 DEBUG = False

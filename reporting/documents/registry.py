@@ -27,6 +27,18 @@ SOURCES: dict[str, Source] = {
         loader="plans.selectors.plan_get",
         can_view="plans.policy.can_view_plan",
     ),
+    "report": Source(
+        model="reporting.submission",
+        adapter="reporting.documents.reports.report_document",
+        loader="reporting.documents.reports.load_report",
+        can_view="reporting.documents.reports.can_view_report",
+    ),
+    "consolidated": Source(
+        model="reporting.consolidatedreport",
+        adapter="reporting.documents.reports.consolidated_document",
+        loader="reporting.documents.reports.load_consolidated",
+        can_view="reporting.documents.reports.can_view_consolidated",
+    ),
 }
 
 

@@ -3,7 +3,7 @@ import pytest
 from plans.choices import PlanStatus
 from plans.models import Plan
 from plans.policy import plan_visibility_q
-from tests.factories import PlanFactory, ResponsibilityFactory, ItemFactory, SectionFactory
+from tests.factories import ItemFactory, PlanFactory, ResponsibilityFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 

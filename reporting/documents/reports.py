@@ -1,0 +1,200 @@
+"""Adapters: a unit's submitted report and the department's consolidated report as official BÁO CÁO.
+
+A unit's report: issuer = the reporting unit (under its governing body), "Kính gửi:
+<recipient unit>", summary "Kết quả thực hiện <plan title> <period>", the narrative
+sections as numbered headings, then the unit's tasks and the indicator values, signed
+by the unit head who submitted it. The consolidated report is issued by the recipient
+unit and summarises every accepted report. Access is decided in ``reporting.policy``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.http import Http404
+
+from plans.text import fold
+from reporting import policy
+from reporting.indicators import normalized
+from reporting.models import SECTION_LABELS, ConsolidatedReport, Submission, TaskStatus
+
+from .model import STATE, Block, Document, Issuer, Signature, date_parts, with_final_punctuation
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def _upper(text: str) -> str:
+    return (text or "").strip().upper()
+
+
+def _issuer(unit) -> Issuer:
+    governing = unit.governing_body or (unit.parent.governing_body if unit.parent_id else "")
+    return Issuer(name=_upper(unit.name), governing=_upper(governing))
+
+
+def _paragraphs(text: str) -> list[Block]:
+    return [Block(kind="paragraph", text=line.strip()) for line in (text or "").splitlines() if line.strip()]
+
+
+def _filename(prefix: str, *parts) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(" ".join([prefix, *map(str, parts)]))).strip("-") or "bao-cao"
+
+
+def _number(unit) -> str:
+    abbreviation = unit.abbreviation or ""
+    return f"Số:{'\u00a0' * 6}/BC-{abbreviation}" if abbreviation else f"Số:{'\u00a0' * 6}/BC"
+
+
+def _heading(index: int, text: str) -> Block:
+    label = _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
+    return Block(kind="heading", label=f"{label}.", text=_upper(text))
+
+
+def _indicator_lines(indicators, values: dict) -> list[Block]:
+    blocks = []
+    for indicator in normalized(indicators):
+        raw = values.get(indicator["code"])
+        shown = str(raw).replace(".", ",") if raw not in (None, "") else "—"
+        unit = f" {indicator['unit']}" if indicator["unit"] and raw not in (None, "") else ""
+        blocks.append(Block(kind="item", label="-", text=f"{indicator['label']}: {shown}{unit}.", depth=1))
+    return blocks
+
+
+def _bao_cao(*, unit, plan, period, day, month, year, blocks, signer, position, filename, addressees=(),
+             recipients=()) -> Document:
+    """A BÁO CÁO issued by ``unit`` on ``plan``'s results for ``period``, signed by ``signer`` (their position)."""
+    archive = f"Lưu: VT, {unit.abbreviation or unit.display_short}"
+    return Document(
+        style=STATE,
+        issuers=(_issuer(unit),),
+        number=_number(unit),
+        place=settings.PORTAL_PROVINCE,
+        day=day, month=month, year=year,
+        doc_type="BÁO CÁO",
+        title=f"Kết quả thực hiện {plan.title.strip()} {str(period).lower()}".strip(),
+        addressees=tuple(addressees),
+        blocks=tuple(blocks),
+        recipients=tuple(f"- {line}" for line in with_final_punctuation([*recipients, archive], each=";",
+                                                                          last=".")),
+        signature=Signature(lines=(_upper(signer.position if signer and signer.position else position),),
+                            name=str(signer) if signer else ""),
+        filename=filename,
+    )
+
+
+# --- A unit's report -------------------------------------------------------------------------
+
+
+def report_document(submission: Submission) -> Document:
+    request = submission.request
+    obligation, unit, period = request.obligation, request.unit, request.period
+    plan = obligation.plan
+    when = submission.submitted_at or submission.updated_at
+    day, month, year = date_parts(when.date()) if when else ("", "", str(period.year))
+    blocks: list[Block] = []
+    index = 0
+    for key in obligation.sections or []:
+        text = (submission.narrative or {}).get(key, "")
+        if key not in SECTION_LABELS:
+            continue
+        blocks.append(_heading(index, str(SECTION_LABELS[key])))
+        blocks.extend(_paragraphs(text) or [Block(kind="paragraph", text="Không có.")])
+        index += 1
+    updates = submission.task_updates or {}
+    if obligation.include_tasks and updates:
+        from plans.models import Responsibility
+
+        tasks = {str(t.pk): t for t in Responsibility.objects.filter(plan_id=plan.pk, pk__in=[
+            k for k in updates if str(k).isdigit()]).select_related("item")}
+        statuses = dict(TaskStatus.choices)
+        blocks.append(_heading(index, "Kết quả thực hiện các nhiệm vụ được giao"))
+        index += 1
+        for number, (key, update) in enumerate(updates.items(), start=1):
+            task = tasks.get(str(key))
+            if task is None or not isinstance(update, dict):
+                continue
+            status = str(statuses.get(update.get("status") or "", "Chưa cập nhật"))
+            note = (update.get("note") or "").strip()
+            name = (task.item.heading or task.item.text or str(task)).strip() if task.item_id else str(task)
+            blocks.append(Block(kind="item", label=f"{number}.", heading=name.rstrip("."), emphasis="bold",
+                                text=f"Tình hình: {status}." + (f" {note}" if note else "")))
+    if obligation.indicators:
+        blocks.append(_heading(index, "Các chỉ tiêu"))
+        blocks.extend(_indicator_lines(obligation.indicators, submission.indicator_values or {}))
+    return _bao_cao(unit=unit, plan=plan, period=period, day=day, month=month, year=year, blocks=blocks,
+                    addressees=(obligation.recipient_unit.name,), recipients=["Như trên"],
+                    signer=submission.submitted_by, position="THỦ TRƯỞNG ĐƠN VỊ",
+                    filename=_filename("bao cao", unit.abbreviation or unit.display_short, period))
+
+
+def load_report(*, user, pk: int) -> Submission:
+    submission = (Submission.objects.select_related(
+        "request__obligation__plan", "request__obligation__recipient_unit", "request__unit__parent",
+        "request__period", "submitted_by").exclude(submitted_at=None).filter(pk=pk).first())
+    if submission is None or not policy.can_see_report(user, submission.request):
+        raise Http404
+    return submission
+
+
+def can_view_report(user, submission: Submission) -> bool:
+    return submission.submitted_at is not None and policy.can_see_report(user, submission.request)
+
+
+# --- The consolidated report -----------------------------------------------------------------
+
+
+def consolidated_document(report: ConsolidatedReport) -> Document:
+    obligation, period = report.obligation, report.period
+    plan, unit = obligation.plan, obligation.recipient_unit
+    content = report.content or {}
+    when = report.issued_at or report.updated_at
+    day, month, year = date_parts(when.date()) if report.issued_at else ("", "", str(when.year))
+    blocks: list[Block] = list(_paragraphs(content.get("summary", "")))
+    blocks.append(Block(kind="paragraph", text=(
+        f"Tổng hợp từ {content.get('accepted', 0)}/{content.get('expected', 0)} báo cáo của các đơn vị."
+        + (f" Đơn vị chưa báo cáo: {', '.join(content['missing'])}." if content.get("missing") else ""))))
+    index = 0
+    for section in content.get("sections", []):
+        blocks.append(_heading(index, section.get("label", "")))
+        text = section.get("text")
+        if text is None:
+            text = "\n".join(f"{e['unit']}: {e['text']}" for e in section.get("entries", []))
+        blocks.extend(_paragraphs(text) or [Block(kind="paragraph", text="Không có.")])
+        index += 1
+    if content.get("tasks"):
+        blocks.append(_heading(index, "Tiến độ thực hiện các nhiệm vụ theo đơn vị"))
+        index += 1
+        for number, task in enumerate(content["tasks"], start=1):
+            blocks.append(Block(kind="item", label=f"{number}.", heading=task["task"].rstrip("."), emphasis="bold"))
+            for entry in task["units"]:
+                note = f" {entry['note']}" if entry.get("note") else ""
+                blocks.append(Block(kind="item", label="-", depth=1,
+                                    text=f"{entry['unit']}: {entry.get('status_label') or 'chưa cập nhật'}.{note}"))
+    if content.get("indicators"):
+        blocks.append(_heading(index, "Tổng hợp các chỉ tiêu"))
+        for indicator in content["indicators"]:
+            unit_text = f" {indicator['unit']}" if indicator.get("unit") else ""
+            if indicator.get("total") is None:
+                text = f"{indicator['label']}: chưa có số liệu."
+            else:
+                text = (f"{indicator['label']}: tổng {indicator['total'].replace('.', ',')}{unit_text}, "
+                        f"bình quân {indicator['average'].replace('.', ',')}{unit_text}/đơn vị "
+                        f"({indicator['units']} đơn vị báo cáo).")
+            blocks.append(Block(kind="item", label="-", text=text, depth=1))
+    return _bao_cao(unit=unit, plan=plan, period=period, day=day, month=month, year=year, blocks=blocks,
+                    signer=report.issued_by, position="GIÁM ĐỐC",
+                    filename=_filename("bao cao tong hop", obligation.pk, period))
+
+
+def load_consolidated(*, user, pk: int) -> ConsolidatedReport:
+    report = (ConsolidatedReport.objects.select_related(
+        "obligation__plan", "obligation__recipient_unit__parent", "period", "issued_by")
+        .filter(pk=pk, status="done").first())
+    if report is None or not policy.can_oversee(user, report.obligation):
+        raise Http404
+    return report
+
+
+def can_view_consolidated(user, report: ConsolidatedReport) -> bool:
+    return policy.can_oversee(user, report.obligation)

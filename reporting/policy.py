@@ -1,0 +1,65 @@
+"""Who may do what in the reporting layer — every access check of reporting lives here.
+
+The rules, in words (plans.policy covers the plans themselves; this module builds on it):
+
+* a unit head fills in and submits the reports of their own unit only;
+* a reviewer or approver whose unit is the obligation's recipient unit or one of
+  its ancestors reviews (accepts or returns) the submitted reports, follows the
+  obligation's compliance and compiles, edits and issues its consolidated report;
+* a report (its attachments, its official rendering) is seen by whoever may fill
+  it in or review it;
+* a plan's reporting obligations are managed by the authors of the plan's drafting
+  unit or of a unit above it, by approvers (leadership) of such a unit, and by
+  administrators — provided they may see the plan;
+* administrators may do everything.
+"""
+
+from __future__ import annotations
+
+from plans.choices import Role
+from plans.policy import can_view_plan, is_admin
+from plans.policy import user_scope as _scope  # the user's unit and below, cached per request
+
+REVIEW_ROLES = (Role.REVIEWER, Role.APPROVER)
+OBLIGATION_ROLES = (Role.AUTHOR, Role.APPROVER)
+
+
+def is_unit_head(user) -> bool:
+    return bool(user.is_authenticated and user.unit_id and user.has_role(Role.UNIT_HEAD))
+
+
+def is_reviewer(user) -> bool:
+    return bool(user.is_authenticated and (is_admin(user) or (user.unit_id and any(user.has_role(r)
+                                                                                    for r in REVIEW_ROLES))))
+
+
+def can_fill(user, request) -> bool:
+    """May ``user`` write and submit ``request`` (their own unit's report, as its head)?"""
+    return bool(is_unit_head(user) and user.unit_id == request.unit_id)
+
+
+def can_oversee(user, obligation) -> bool:
+    """A reviewer of the obligation's recipient unit (or above it) follows its compliance and compiles it."""
+    if not is_reviewer(user):
+        return False
+    return is_admin(user) or obligation.recipient_unit_id in _scope(user)
+
+
+def can_review(user, request) -> bool:
+    return can_oversee(user, request.obligation)
+
+
+def can_see_report(user, request) -> bool:
+    """May ``user`` read the report of ``request`` (its attachments, its official rendering)?"""
+    return bool(user.is_authenticated and (can_fill(user, request) or can_review(user, request)))
+
+
+def can_manage_obligations(user, plan) -> bool:
+    """May ``user`` add, change or stop the reporting obligations of ``plan``?"""
+    if not user.is_authenticated:
+        return False
+    if is_admin(user):
+        return True
+    if not user.unit_id or not any(user.has_role(r) for r in OBLIGATION_ROLES):
+        return False
+    return plan.owner_unit_id in _scope(user) and can_view_plan(user, plan)
