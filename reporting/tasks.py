@@ -1,18 +1,22 @@
-"""Celery tasks of the reporting layer: thin wrappers over services (autodiscovered by Celery)."""
+"""Celery tasks of the reporting layer: thin wrappers over services (autodiscovered by Celery).
+
+Every task takes ids or ISO dates, calls one service, is idempotent by design (unique keys or a
+state check), acknowledges late (a task lost with its worker is given to another worker) and
+retries transient database errors with backoff.
+"""
+
+import datetime as dt
+
+from celery import shared_task
+from django.db import OperationalError
+from django.utils import timezone
+
+from reporting.documents.tasks import render_document  # noqa: F401  (official documents)
 
 
-# --- Reporting deadlines (daily tick, weekly digest) -------------------------
-
-import datetime as _dt  # noqa: E402
-
-from celery import shared_task  # noqa: E402
-from django.db import OperationalError  # noqa: E402
-from django.utils import timezone as _timezone  # noqa: E402
-
-
-def _day(value: str | None) -> _dt.date:
+def _day(value: str | None) -> dt.date:
     """The given ISO date, or today in Asia/Ho_Chi_Minh (the task is the entry point that reads the clock)."""
-    return _dt.date.fromisoformat(value) if value else _timezone.localdate()
+    return dt.date.fromisoformat(value) if value else timezone.localdate()
 
 
 @shared_task(bind=True, acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
@@ -28,8 +32,6 @@ def weekly_digest_task(self, today: str | None = None) -> int:
     from reporting.services import weekly_digest
 
     return weekly_digest(today=_day(today))
-
-from reporting.documents.tasks import render_document  # noqa: E402,F401  (official documents)
 
 
 @shared_task(bind=True, acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
