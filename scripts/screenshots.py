@@ -73,6 +73,16 @@ def main() -> int:
     demo_plans = {p.key: p for p in extra.PLANS}
     draft, issued = pk_of(demo_plans["demo-draft"]), pk_of(demo_plans["demo-implementation"])
     seed_001 = pk_of(loader.SEED_PLANS["001"])
+    from plans.importing.models import PlanImport
+    from plans.importing.services import plan_import_start
+    from plans.models import User
+    from reporting.models import ReportRequest
+
+    seed = next((ROOT / "plans" / "fixtures" / "seeds").glob("002_*.txt"))
+    import_002 = plan_import_start(actor=User.objects.get(username="nvy.chuyenvien"), text=seed.read_text(),
+                                   source=PlanImport.Source.TXT, source_name=seed.name).pk  # a fresh preview
+    request = ReportRequest.objects.filter(unit__code="ttkscb").order_by("due_date").last()
+    request_pk, obligation_pk = request.pk, request.obligation_id
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -84,26 +94,40 @@ def main() -> int:
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=options.chromium, args=ARGS)
-            page = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900}).new_page()
-            page.goto(f"{base}/accounts/login/")
-            page.fill("#id_username", "nvy.chuyenvien")
-            page.fill("#id_password", org.PASSWORD)
-            page.locator("form button[type=submit]").first.click()
-            page.wait_for_url("**/plans/")
-            shots = {
-                "plan-list.png": "/plans/",
-                "plan-editor.png": f"/plans/{draft}/edit/structure/",
-                "plan-history.png": f"/plans/{issued}/history/",
-                "plan-detail.png": f"/plans/{seed_001}/",
+            shots_by_user = {
+                "nvy.chuyenvien": {
+                    "plan-list.png": "/plans/",
+                    "plan-editor.png": f"/plans/{draft}/edit/structure/",
+                    "plan-history.png": f"/plans/{issued}/history/",
+                    "plan-detail.png": f"/plans/{seed_001}/",
+                    "import-upload.png": "/plans/import/",
+                    "import-preview.png": f"/plans/import/{import_002}/",
+                },
+                "cdc.giamdoc": {
+                    "reporting-inbox.png": "/reporting/inbox/",
+                    "reporting-form.png": f"/reporting/requests/{request_pk}/",
+                },
+                "giamdoc": {
+                    "reporting-compliance.png": f"/reporting/obligations/{obligation_pk}/compliance/",
+                },
             }
-            for name, path in shots.items():
-                page.goto(base + path)
+            for username, shots in shots_by_user.items():
+                context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
+                page = context.new_page()
+                page.goto(f"{base}/accounts/login/")
+                page.fill("#id_username", username)
+                page.fill("#id_password", org.PASSWORD)
+                page.locator("form button[type=submit]").first.click()
                 page.wait_for_load_state("networkidle")
-                # A long page is cut at 2,400 px: enough for the closing note, small enough to read.
-                height = min(page.evaluate("document.documentElement.scrollHeight"), 2400)
-                page.screenshot(path=str(out / name), full_page=True,
-                                clip={"x": 0, "y": 0, "width": 1366, "height": height})
-                print(f"saved {out / name}")
+                for name, path in shots.items():
+                    page.goto(base + path)
+                    page.wait_for_load_state("networkidle")
+                    # A long page is cut at 2,400 px: enough for the closing note, small enough to read.
+                    height = min(page.evaluate("document.documentElement.scrollHeight"), 2400)
+                    page.screenshot(path=str(out / name), full_page=True,
+                                    clip={"x": 0, "y": 0, "width": 1366, "height": height})
+                    print(f"saved {out / name}")
+                context.close()
             browser.close()
     finally:
         server.terminate()

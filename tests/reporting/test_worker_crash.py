@@ -2,9 +2,10 @@
 
 Real components only: two worker processes (``celery -A config worker``) on Redis, the test's
 PostgreSQL database. The first worker is held inside the job by a table lock taken by the
-test, at the moment it has opened the day's requests and sent the first e-mail reminder
-(committed) and is writing the first in-portal notice (not committed); it is killed with SIGKILL. The task was acknowledged late, so Redis
-gives it to the second worker once the visibility timeout has passed.
+test, when it has opened the day's requests and sent the first e-mail reminder (committed)
+and is writing the first in-portal notice (not committed); it is killed with SIGKILL. The
+task was acknowledged late, so Redis gives it to the second worker once the visibility
+timeout has passed.
 """
 
 import datetime as dt
