@@ -51,6 +51,7 @@ run: demo
 
 test:
 	@$(MAKE) --no-print-directory setup WITH_BROWSER=1
+	@$(VENV)/bin/ruff check --quiet . || { echo "ruff found problems (make lint)"; exit 1; }
 	@eval "$$($(PY) scripts/services.py $(if $(filter true,$(CI)),--require))"; \
 	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run -v 0 \
 	  || { echo "Missing migrations: run manage.py makemigrations"; exit 1; }; \
