@@ -7,11 +7,13 @@ one is rendered anew by the Celery task ``reporting.documents.tasks.render_docum
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
 
 from reporting.models import RenderedDocument, RenderFormat, RenderStatus
 
@@ -22,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 # Errors worth another try (the task retries them); anything else marks the rendering failed.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+# A rendering still waiting after this long was never picked up by a worker: the next request re-queues it.
+STALE_PENDING = dt.timedelta(minutes=2)
 
 
 def _set_progress(rendered_document_id: int, progress: int, **fields) -> None:
@@ -29,7 +33,7 @@ def _set_progress(rendered_document_id: int, progress: int, **fields) -> None:
 
 
 @transaction.atomic
-def document_request(*, source, fmt: str, actor) -> RenderedDocument:
+def document_request(*, source, fmt: str, actor, now=None) -> RenderedDocument:
     """The rendering of ``source`` as ``fmt``: the stored one if unchanged, else a new one queued for the worker.
 
     ``actor`` must be allowed to see ``source`` (the view checks it through the registry).
@@ -44,7 +48,11 @@ def document_request(*, source, fmt: str, actor) -> RenderedDocument:
         content_hash=description.content_hash(),
         defaults={"requested_by": actor if getattr(actor, "pk", None) else None},
     )
-    if not created and document.status == RenderStatus.FAILED:
+    now = now or timezone.now()
+    stale = document.status == RenderStatus.PENDING and document.updated_at < now - STALE_PENDING
+    if not created and (document.status == RenderStatus.FAILED or stale):
+        # Failed, or queued long ago and never picked up (no worker was running): queue it again.
+        # Rendering is idempotent, so a second copy of the task in the queue does no harm.
         document.status, document.progress, document.error = RenderStatus.PENDING, 0, ""
         document.save(update_fields=["status", "progress", "error", "updated_at"])
         created = True

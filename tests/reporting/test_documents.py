@@ -452,6 +452,28 @@ def test_rendering_runs_in_a_worker_and_is_reused_until_the_plan_changes(celery_
     assert docx_doc.file.read(2) == b"PK"
 
 
+@pytest.mark.celery
+def test_a_rendering_never_picked_up_is_queued_again_by_the_next_request(celery_worker, users, draft):
+    """E.g. Redis restarted (it keeps nothing on disk) and lost the queued task: the row stays pending."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from reporting.documents.registry import describe
+    from reporting.documents.services import document_request
+
+    lost = RenderedDocument.objects.create(
+        content_type=ContentType.objects.get_for_model(draft), object_id=draft.pk, format="pdf",
+        content_hash=describe(draft).content_hash(), status=RenderStatus.PENDING)
+    RenderedDocument.objects.filter(pk=lost.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert document_request(source=draft, fmt="pdf", actor=users.author).pk == lost.pk
+    time.sleep(1)
+    assert RenderedDocument.objects.get(pk=lost.pk).status == RenderStatus.PENDING  # recent: still waiting
+
+    later = timezone.now() + datetime.timedelta(minutes=5)
+    assert document_request(source=draft, fmt="pdf", actor=users.author, now=later).pk == lost.pk
+    assert _wait_done(lost.pk).status == RenderStatus.DONE
+
+
 def test_render_plan_command(state_plan, tmp_path):
     from django.core.management import CommandError, call_command
 
