@@ -17,3 +17,12 @@ def obligation_panel(plan, user) -> dict:
 @register.simple_tag
 def can_see_report(user, report_request) -> bool:
     return policy.can_see_report(user, report_request)
+
+
+@register.simple_tag(takes_context=True)
+def calendar_feed_url(context) -> str:
+    """The user's private iCalendar link (deadlines they owe or review)."""
+    from django.urls import reverse
+
+    request = context["request"]
+    return request.build_absolute_uri(reverse("reporting:calendar", args=[selectors.calendar_token(request.user)]))

@@ -201,3 +201,14 @@ def test_calendar_feed_by_private_link(client, users, setup):
     users.unit_head.set_password("MatKhauMoi@2026")
     users.unit_head.save()
     assert client.get(feed_url).status_code == 404
+
+
+def test_reviewers_find_their_calendar_link_in_the_menu(client, users):
+    from reporting.selectors import calendar_token
+
+    client.force_login(users.reviewer)
+    page = client.get(reverse("plans:list")).content.decode()
+    assert reverse("reporting:calendar", args=[calendar_token(users.reviewer)]) in page
+    assert "Lịch hạn báo cáo (iCal)" in page
+    client.force_login(users.author)
+    assert 'id="nav-calendar"' not in client.get(reverse("plans:list")).content.decode()
