@@ -140,6 +140,10 @@ class Plan(TimeStampedModel, VersionedModel):
     header_style = models.CharField(
         _("header style"), max_length=10, choices=HeaderStyle.choices, default=HeaderStyle.STATE,
     )
+    governing_body = models.CharField(
+        _("governing body"), max_length=255, blank=True,
+        help_text=_("Printed above the issuing body, e.g. UBND TỈNH HÀ TĨNH; empty: the issuing unit's."),
+    )
     signer_authority = models.CharField(
         _("signing authority"), max_length=6, choices=SignerAuthority.choices, blank=True, default="",
     )

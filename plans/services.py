@@ -151,6 +151,7 @@ PLAN_HEADER_FIELDS = (
     "title",
     "summary",
     "header_style",
+    "governing_body",
     "signer_authority",
     "signer_position",
     "signer_name",

@@ -366,6 +366,7 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
         "number": number,
         "symbol": symbol,
         "issuers": issuers,
+        "governing_body": _governing_body(header_lines),
         "place": place,
         "date": date,
         "title": title,
@@ -971,8 +972,8 @@ def _recipients_and_signer(lines: list[str]) -> tuple[list[dict], dict]:
 # --- issuers -----------------------------------------------------------------------------------------
 
 
-def _issuers(header_lines: list[str], intro: str, units: list[UnitRef]) -> list[dict]:
-    names: list[str] = []
+def _header_fragments(header_lines: list[str]) -> list[str]:
+    """The left column of the header: governing and issuing bodies, without title, motto, number, date."""
     fragments: list[str] = []
     for line in header_lines:
         k = key(line)
@@ -990,6 +991,17 @@ def _issuers(header_lines: list[str], intro: str, units: list[UnitRef]) -> list[
             fragment = fragment.strip(" -–—*")
             if len(ocr.skeleton(fragment)) >= 3:
                 fragments.append(fragment)
+    return fragments
+
+
+def _governing_body(header_lines: list[str]) -> str:
+    """``UBND TỈNH HÀ TĨNH``: the governing body above the issuing one, as the document writes it."""
+    return next((f for f in _header_fragments(header_lines) if _GOVERNING.match(key(f))), "")
+
+
+def _issuers(header_lines: list[str], intro: str, units: list[UnitRef]) -> list[dict]:
+    names: list[str] = []
+    fragments = _header_fragments(header_lines)
     if fragments:
         # The governing body ("UBND TỈNH …") comes first; the issuing body under it.
         issuing = [f for f in fragments if not _GOVERNING.match(key(f))] or fragments[-1:]

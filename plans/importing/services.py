@@ -180,6 +180,7 @@ def plan_import_save(*, actor, extracted: dict[str, Any], source_file: File | st
         "title": title[:500],
         "summary": extracted.get("summary") or "",
         "header_style": _header_style(issuers),
+        "governing_body": (extracted.get("governing_body") or "").strip()[:255],
         "signer_authority": signer.get("authority") if signer.get("authority") in _AUTHORITIES else "",
         "signer_position": (signer.get("position") or "")[:120],
         "signer_name": (signer.get("name") or "")[:120],

@@ -39,8 +39,10 @@ def _upper(text: str) -> str:
     return (text or "").strip().upper()
 
 
-def _issuer(unit, style: str) -> Issuer:
-    governing = unit.governing_body or (unit.parent.governing_body if unit.parent_id else "")
+def _issuer(unit, style: str, plan_governing: str = "") -> Issuer:
+    """A state issuer prints the plan's own governing body when it has one (an imported document's)."""
+    governing = (plan_governing if plan_governing and not unit.is_party_body else "") or unit.governing_body or (
+        unit.parent.governing_body if unit.parent_id else "")
     return Issuer(name=_upper(unit.name), governing=_upper(governing), party=unit.is_party_body and style != STATE)
 
 
@@ -128,7 +130,7 @@ def plan_document(plan) -> Document:
     bases = [f"{basis.lead_in} {basis}".strip() for basis in parts["legal_bases"]]
     return Document(
         style=style,
-        issuers=tuple(_issuer(unit, style) for unit in units),
+        issuers=tuple(_issuer(unit, style, plan.governing_body) for unit in units),
         number=_number(plan, style),
         place=plan.place or settings.PORTAL_PROVINCE,
         day=day,
