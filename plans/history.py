@@ -18,12 +18,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Item, LegalBasis, Plan, PlanTransition, Recipient, Responsibility, Section, Unit
+from .models import Item, LegalBasis, Plan, PlanIssuer, PlanTransition, Recipient, Responsibility, Section, Unit
 from .outline import build_outline, outline_as_text
 
 # The models whose history makes up a plan's history, and how their rows name the plan.
 TRACKED = (
     (Plan, "id"),
+    (PlanIssuer, "plan_id"),
     (LegalBasis, "plan_id"),
     (Section, "plan_id"),
     (Item, "plan_id"),
@@ -112,6 +113,8 @@ class _Labels:
             return _item_label(record)
         if model is Responsibility:
             return self.units.get(record.lead_unit_id) or record.lead_text
+        if model is PlanIssuer:
+            return self.units.get(record.unit_id) or f"#{record.unit_id}"
         if model is LegalBasis:
             return str(_as_model(record))
         return str(getattr(record, "text", "") or record.id)

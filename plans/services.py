@@ -178,7 +178,7 @@ def plan_create(
     plan.full_clean(exclude=["owner_unit"])
     _set_history_user(plan, actor)
     plan.save()
-    plan_set_issuers(plan=plan, issuers=issuers)
+    plan_set_issuers(plan=plan, issuers=issuers, actor=actor)
     plan_reindex(plan)
     return plan
 
@@ -190,13 +190,26 @@ def _default_issuer(unit: Unit) -> Unit:
     return unit
 
 
-def plan_set_issuers(*, plan: Plan, issuers: list[Unit]) -> None:
+def plan_set_issuers(*, plan: Plan, issuers: list[Unit], actor=None) -> None:
+    """Make ``issuers`` the plan's issuing units, in this order; each change is kept in the history."""
     if not issuers:
         raise ValidationError(_("A plan needs at least one issuing unit."), code="no_issuer")
     if len(issuers) > 2:
         raise ValidationError(_("A plan has one issuing unit, or two for a joint plan."), code="too_many_issuers")
-    PlanIssuer.objects.filter(plan=plan).delete()
-    PlanIssuer.objects.bulk_create(PlanIssuer(plan=plan, unit=u, order=i) for i, u in enumerate(issuers))
+    if len({unit.pk for unit in issuers}) != len(issuers):
+        raise ValidationError(_("The two issuing units must be different."), code="same_issuer")
+    current = {link.unit_id: link for link in PlanIssuer.objects.filter(plan=plan)}
+    wanted = {unit.pk: order for order, unit in enumerate(issuers)}
+    for unit_id, link in current.items():
+        if unit_id not in wanted:
+            _set_history_user(link, actor)
+            link.delete()
+    for unit_id, order in wanted.items():
+        link = current.get(unit_id) or PlanIssuer(plan=plan, unit_id=unit_id)
+        if link.pk is None or link.order != order:
+            link.order = order
+            _set_history_user(link, actor)
+            link.save()
 
 
 @transaction.atomic
@@ -207,7 +220,7 @@ def plan_update(
     changes = {k: v for k, v in data.items() if k in PLAN_HEADER_FIELDS}
     plan = _save_versioned(plan, expected_version=expected_version, changes=changes, actor=actor)
     if issuers is not None:
-        plan_set_issuers(plan=plan, issuers=issuers)
+        plan_set_issuers(plan=plan, issuers=issuers, actor=actor)
         if plan.symbol != symbol_for(plan.doc_type, issuers):
             plan.symbol = symbol_for(plan.doc_type, issuers)
             _set_history_user(plan, actor)
@@ -618,7 +631,8 @@ def plan_copy_to_next_year(*, actor, plan: Plan) -> Plan:
     _set_history_user(copy, actor)
     copy._change_reason = _("Copied from %(plan)s") % {"plan": plan}
     copy.save()
-    plan_set_issuers(plan=copy, issuers=[link.unit for link in plan.issuer_links.select_related("unit")])
+    plan_set_issuers(plan=copy, issuers=[link.unit for link in plan.issuer_links.select_related("unit")],
+                     actor=actor)
 
     for basis in plan.legal_bases.all():
         _create(

@@ -245,3 +245,18 @@ def test_copy_to_next_year_keeps_structure_and_moves_dates(org, users):
 def test_draft_cannot_be_copied(plan, users):
     with pytest.raises(PermissionDenied):
         services.plan_copy_to_next_year(actor=users.author, plan=plan)
+
+
+def test_a_change_of_issuers_is_in_the_history(plan, org, users):
+    from plans.history import plan_history
+
+    services.plan_update(actor=users.author, plan=plan, expected_version=plan.version, data={},
+                         issuers=[org.bdv, org.syt])
+    plan.refresh_from_db()
+    assert plan.symbol == "KH-BDVTU-SYT"
+    with translation.override("vi"):
+        entries = [(e.what, e.label, e.who) for e in plan_history(plan) if e.kind != "workflow"]
+    assert ("cơ quan ban hành", "Ban Dân vận Tỉnh ủy", users.author) in entries
+    with pytest.raises(ValidationError):
+        services.plan_update(actor=users.author, plan=plan, expected_version=plan.version, data={},
+                             issuers=[org.syt, org.syt])
