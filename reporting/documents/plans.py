@@ -103,6 +103,8 @@ def _recipients(plan, recipients) -> tuple[str, ...]:
             continue
         if fold(text).startswith("luu"):
             archive.append(text)
+        elif recipient.purpose == "lưu":  # the archive line, stored without its "Lưu:" prefix
+            archive.append(f"Lưu: {text}")
         elif recipient.purpose and recipient.purpose != "lưu":
             lines.append(f"{text.rstrip(';,.')} ({recipient.purpose})")
         else:

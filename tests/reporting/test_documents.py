@@ -485,3 +485,10 @@ def test_render_plan_command(state_plan, tmp_path):
     assert target.read_bytes()[:5] == b"%PDF-"
     with pytest.raises(CommandError):
         call_command("render_plan", "999999", "-o", str(target))
+
+
+def test_an_archive_recipient_becomes_the_single_luu_line(org):
+    plan = PlanFactory(owner_unit=org.tccb, issuers=[org.syt])
+    RecipientFactory(plan=plan, order=1, text="Bộ Y tế", purpose="để báo cáo")
+    RecipientFactory(plan=plan, order=2, text="VT, TCCB (Sang)", purpose="lưu")
+    assert plan_document(plan).recipients == ("- Bộ Y tế (để báo cáo);", "- Lưu: VT, TCCB (Sang).")
