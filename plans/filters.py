@@ -4,8 +4,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PlanKind, PlanStatus
+from .formfields import IdChoiceField
 from .models import Plan, Unit
 from .text import fold
+
+
+class UnitFilter(django_filters.ModelChoiceFilter):
+    field_class = IdChoiceField
 
 
 class PlanFilterSet(django_filters.FilterSet):
@@ -14,7 +19,7 @@ class PlanFilterSet(django_filters.FilterSet):
     year = django_filters.NumberFilter(label=_("Year"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PlanKind.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=PlanStatus.choices)
-    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), method="filter_unit")
+    unit = UnitFilter(label=_("Unit"), queryset=Unit.objects.all(), method="filter_unit")
 
     class Meta:
         model = Plan

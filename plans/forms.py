@@ -8,6 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plans.formfields import IdChoiceField, IdMultipleChoiceField
+
 from .choices import ItemStyle
 from .models import Item, LegalBasis, Plan, Recipient, Responsibility, Unit
 from .services import PLAN_HEADER_FIELDS
@@ -102,11 +104,11 @@ def unit_queryset():
 class PlanForm(VersionedFormMixin, forms.ModelForm):
     """The plan's header: what the services accept in ``data``, and its one or two issuers."""
 
-    issuer_1 = forms.ModelChoiceField(
+    issuer_1 = IdChoiceField(
         label=_("Issuing unit"), queryset=unit_queryset(), required=False,
         help_text=_("Leave empty to issue in the name of the drafting unit's department."),
     )
-    issuer_2 = forms.ModelChoiceField(
+    issuer_2 = IdChoiceField(
         label=_("Second issuing unit (joint plan)"), queryset=unit_queryset(), required=False,
     )
     version = VersionField(required=False)
@@ -174,7 +176,7 @@ class ItemForm(VersionedFormMixin, forms.Form):
 class ItemCreateForm(ItemForm):
     """Adds an item at the end of a section, or as the last child of ``parent``."""
 
-    parent = forms.ModelChoiceField(queryset=Item.objects.none(), required=False, widget=forms.HiddenInput,
+    parent = IdChoiceField(queryset=Item.objects.none(), required=False, widget=forms.HiddenInput,
                                     error_messages={"invalid_choice": _("The parent item does not exist any more.")})
 
     def __init__(self, *args, plan=None, **kwargs):
@@ -204,10 +206,10 @@ class LegalBasisForm(VersionedFormMixin, forms.ModelForm):
 
 
 class ResponsibilityForm(VersionedFormMixin, forms.ModelForm):
-    item = forms.ModelChoiceField(label=_("item"), queryset=Item.objects.none(), required=False,
+    item = IdChoiceField(label=_("item"), queryset=Item.objects.none(), required=False,
                                   widget=forms.HiddenInput)
-    lead_unit = forms.ModelChoiceField(label=_("lead unit"), queryset=unit_queryset(), required=False)
-    supporting_units = forms.ModelMultipleChoiceField(label=_("supporting units"), queryset=unit_queryset(),
+    lead_unit = IdChoiceField(label=_("lead unit"), queryset=unit_queryset(), required=False)
+    supporting_units = IdMultipleChoiceField(label=_("supporting units"), queryset=unit_queryset(),
                                                       required=False,
                                                       widget=forms.SelectMultiple(attrs={"size": 4}))
     due_date = DateField(label=_("deadline"), required=False)

@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from plans.choices import UnitKind
+from plans.formfields import IdChoiceField, IdMultipleChoiceField
 from plans.models import Unit
 
 from . import attachments
@@ -184,9 +185,9 @@ class ObligationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
     units_rule = forms.ChoiceField(label=_("Reporting units"), choices=UnitsRule.choices)
     unit_kind = forms.ChoiceField(label=_("Unit kind"), required=False, choices=[("", "—"), *UnitKind.choices])
-    units = forms.ModelMultipleChoiceField(label=_("Named units"), required=False, queryset=Unit.objects.none(),
+    units = IdMultipleChoiceField(label=_("Named units"), required=False, queryset=Unit.objects.none(),
                                            widget=forms.SelectMultiple(attrs={"size": 8}))
-    recipient_unit = forms.ModelChoiceField(label=_("Reports to"), queryset=Unit.objects.none())
+    recipient_unit = IdChoiceField(label=_("Reports to"), queryset=Unit.objects.none())
     period_type = forms.ChoiceField(label=_("Period"), choices=PeriodType.choices)
     calendar = forms.ChoiceField(label=_("Calendar"), choices=PeriodCalendar.choices)
     deadline_rule = forms.ChoiceField(label=_("Deadline rule"), choices=DeadlineRule.choices)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plans.choices import DocType, ItemStyle, RecipientPurpose, SignerAuthority
+from plans.formfields import IdChoiceField, IdMultipleChoiceField
 from plans.models import Unit
 
 from . import extract as ex
@@ -208,7 +209,7 @@ class UploadForm(forms.Form):
 class ResponsibilityForm(forms.Form):
     keep = forms.BooleanField(label=gettext_lazy("keep"), required=False, initial=True)
     lead_text = forms.CharField(label=gettext_lazy("Lead (as written)"), max_length=255, required=False)
-    unit = forms.ModelChoiceField(label=gettext_lazy("Unit of the portal"), queryset=Unit.objects.none(),
+    unit = IdChoiceField(label=gettext_lazy("Unit of the portal"), queryset=Unit.objects.none(),
                                   required=False)
     section = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -229,7 +230,7 @@ class PreviewForm(forms.Form):
     day = forms.IntegerField(label=gettext_lazy("Day"), required=False, min_value=1, max_value=31)
     month = forms.IntegerField(label=gettext_lazy("Month"), required=False, min_value=1, max_value=12)
     year = forms.IntegerField(label=gettext_lazy("Year"), required=False, min_value=1945, max_value=2100)
-    issuers = forms.ModelMultipleChoiceField(label=gettext_lazy("Issuing units (one, or two for a joint plan)"),
+    issuers = IdMultipleChoiceField(label=gettext_lazy("Issuing units (one, or two for a joint plan)"),
                                              queryset=Unit.objects.none(), required=False)
     summary = forms.CharField(label=gettext_lazy("Introduction"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))
