@@ -22,7 +22,8 @@ from django.utils import timezone
 from plans.demo import extra, seed_001, seed_003, seed_004
 from plans.demo.loader import plan_marker
 
-from .models import DeadlineRule, PeriodCalendar, PeriodType, ReportingObligation, UnitsRule
+from .choices import DeadlineRule, PeriodCalendar, PeriodType, UnitsRule
+from .models import ReportingObligation
 
 _TWICE = [
     {"code": "so_cuoc", "label": "Số cuộc tiếp xúc, đối thoại", "unit": "cuộc", "type": "integer", "min": "0"},

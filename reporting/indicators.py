@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .models import IndicatorType
+from .choices import IndicatorType
 
 
 def _decimal(value) -> Decimal | None:

@@ -12,17 +12,21 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.models import TimeStampedModel
 
-
-class RenderStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    RUNNING = "running", _("Rendering")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
-
-
-class RenderFormat(models.TextChoices):
-    PDF = "pdf", "PDF"
-    DOCX = "docx", "Word (.docx)"
+from .choices import (  # noqa: F401  (re-exported: the models' choices)
+    ConsolidatedState,
+    DeadlineRule,
+    IndicatorType,
+    PeriodCalendar,
+    PeriodType,
+    ReminderChannel,
+    RenderFormat,
+    RenderStatus,
+    RequestStatus,
+    ReviewDecision,
+    ShiftRule,
+    TaskStatus,
+    UnitsRule,
+)
 
 
 class RenderedDocument(TimeStampedModel):
@@ -61,75 +65,6 @@ class RenderedDocument(TimeStampedModel):
 # The daily job (``reporting.services.reporting_tick``) turns it into one
 # ``ReportRequest`` per obligated unit and ``Period``; the unique keys below are
 # what make that job idempotent (see docs/reporting.md).
-
-
-class PeriodType(models.TextChoices):
-    QUARTERLY = "quarterly", _("Quarterly")
-    SIX_MONTHLY = "six_monthly", _("Six-monthly")
-    NINE_MONTHLY = "nine_monthly", _("Nine-monthly")
-    ANNUAL = "annual", _("Annual")
-    ONE_OFF = "one_off", _("One-off")
-
-
-class PeriodCalendar(models.TextChoices):
-    ND09 = "nd09", _("Data cut-off of Decree 09/2019 (15th to 14th)")
-    CALENDAR = "calendar", _("Calendar periods (Circular 37/2019)")
-
-
-class UnitsRule(models.TextChoices):
-    ALL_FACILITIES = "all_facilities", _("All affiliated facilities")
-    UNIT_KIND = "unit_kind", _("All units of a kind")
-    NAMED = "named", _("Named units")
-
-
-class DeadlineRule(models.TextChoices):
-    FIXED = "fixed", _("Fixed day and month for each period")
-    DAYS_AFTER = "days_after", _("N days after the period ends")
-    WORKING_DAYS_AFTER = "working_days_after", _("N working days after the period ends")
-    ND09_DEFAULT = "nd09_default", _("Decree 09/2019 default (first working day after the cut-off)")
-
-
-class ShiftRule(models.TextChoices):
-    KEEP = "keep", _("Keep the date")
-    PREVIOUS_WORKING_DAY = "previous_working_day", _("Move to the previous working day")
-
-
-class RequestStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned")
-    ACCEPTED = "accepted", _("Accepted")
-    OVERDUE = "overdue", _("Overdue")
-
-    @classmethod
-    def open(cls) -> tuple[str, ...]:
-        """Statuses in which the unit still owes the report (and may edit and submit it)."""
-        return (cls.NOT_STARTED, cls.DRAFT, cls.RETURNED, cls.OVERDUE)
-
-    @classmethod
-    def color_of(cls, value: str) -> str:
-        return {
-            "not_started": "secondary", "draft": "info", "submitted": "primary",
-            "returned": "warning", "accepted": "success", "overdue": "danger",
-        }.get(value, "secondary")
-
-
-class TaskStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    NOT_DONE = "not_done", _("Not done")
-
-
-class ReviewDecision(models.TextChoices):
-    ACCEPT = "accept", _("Accept")
-    RETURN = "return", _("Return for revision")
-
-
-class ReminderChannel(models.TextChoices):
-    EMAIL = "email", _("E-mail")
-    IN_APP = "in_app", _("In the portal")
 
 
 NARRATIVE_SECTIONS = ["results", "shortcomings", "causes", "next_steps", "proposals"]
@@ -389,12 +324,6 @@ class Notification(models.Model):
         return self.text
 
 
-class IndicatorType(models.TextChoices):
-    INTEGER = "integer", _("Whole number")
-    DECIMAL = "decimal", _("Decimal number")
-    PERCENT = "percent", _("Percentage")
-
-
 def _attachment_path(instance, filename: str) -> str:
     return f"reports/{instance.submission.request_id}/{filename}"
 
@@ -424,11 +353,6 @@ class SubmissionAttachment(models.Model):
         from django.urls import reverse
 
         return reverse("reporting:attachment", kwargs={"pk": self.pk})
-
-
-class ConsolidatedState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    ISSUED = "issued", _("Issued")
 
 
 class ConsolidatedReport(TimeStampedModel):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .models import DeadlineRule, PeriodCalendar, PeriodType, ShiftRule
+from .choices import DeadlineRule, PeriodCalendar, PeriodType, ShiftRule
 
 _PER_YEAR = {
     PeriodType.QUARTERLY: 4,

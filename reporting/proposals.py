@@ -13,7 +13,7 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from .models import DeadlineRule, PeriodCalendar, PeriodType
+from .choices import DeadlineRule, PeriodCalendar, PeriodType
 
 USABLE_KINDS = ("report", "meeting", "review")
 _TITLES = {
