@@ -376,8 +376,6 @@ def section_update(*, actor, section: Section, expected_version: int | None, tit
 def section_delete(*, actor, section: Section) -> None:
     plan = section.plan
     _require_edit(actor, plan)
-    for item in section.items.all():
-        _set_history_user(item, actor)
     _set_history_user(section, actor)
     section.delete()
     _renumber(plan.sections.all())
@@ -611,18 +609,14 @@ def plan_copy_to_next_year(*, actor, plan: Plan) -> Plan:
     """A new draft for next year: structure, responsibilities and recurrences kept, dates moved one year."""
     _require(actor, Action.COPY, plan)
     year = plan.year
+    header = {name: getattr(plan, name) for name in PLAN_HEADER_FIELDS} | {
+        "year": year + 1,
+        "title": _replace_year(plan.title, year),
+        "summary": _replace_year(plan.summary, year),
+    }
     copy = Plan(
-        kind=plan.kind,
-        year=year + 1,
-        doc_type=plan.doc_type,
-        place=plan.place,
-        title=_replace_year(plan.title, year),
-        summary=_replace_year(plan.summary, year),
+        **header,
         owner_unit=plan.owner_unit if policy.is_admin(actor) or not actor.unit_id else actor.unit,
-        header_style=plan.header_style,
-        signer_authority=plan.signer_authority,
-        signer_position=plan.signer_position,
-        signer_name=plan.signer_name,
         copied_from=plan,
         created_by=actor,
         status=PlanStatus.DRAFT,

@@ -113,22 +113,23 @@ def build_plan(demo: DemoPlan, units: dict[str, Unit], users: dict[str, User]) -
     author = users[demo.author]
     plan = services.plan_create(actor=author, data=demo.header, owner_unit=units[demo.owner],
                                 issuers=[units[code] for code in demo.issuers])
-    for basis in demo.legal_bases:
-        services.legal_basis_save(actor=author, plan=plan, data=basis)
-    for spec in demo.sections:
-        section = services.section_create(actor=author, plan=plan, title=spec.title, intro=spec.intro)
-        _add_items(author, section, spec.items, units)
-    for duty in demo.plan_duties:
-        services.responsibility_save(
-            actor=author, plan=plan,
-            data={"lead_unit": units[duty.lead] if duty.lead else None, "lead_text": duty.lead_text,
-                  "due_date": duty.due, "recurrence": duty.recurrence, "expected_output": duty.output},
-            supporting_units=[units[code] for code in duty.support],
-        )
-    for recipient in demo.recipients:
-        text, purpose, *unit_code = recipient
-        services.recipient_save(actor=author, plan=plan, data={
-            "text": text, "purpose": purpose, "unit": units[unit_code[0]] if unit_code else None})
+    with services.plan_batch(actor=author, plan=plan):  # one version bump and reindex, not one per item
+        for basis in demo.legal_bases:
+            services.legal_basis_save(actor=author, plan=plan, data=basis)
+        for spec in demo.sections:
+            section = services.section_create(actor=author, plan=plan, title=spec.title, intro=spec.intro)
+            _add_items(author, section, spec.items, units)
+        for duty in demo.plan_duties:
+            services.responsibility_save(
+                actor=author, plan=plan,
+                data={"lead_unit": units[duty.lead] if duty.lead else None, "lead_text": duty.lead_text,
+                      "due_date": duty.due, "recurrence": duty.recurrence, "expected_output": duty.output},
+                supporting_units=[units[code] for code in duty.support],
+            )
+        for recipient in demo.recipients:
+            text, purpose, *unit_code = recipient
+            services.recipient_save(actor=author, plan=plan, data={
+                "text": text, "purpose": purpose, "unit": units[unit_code[0]] if unit_code else None})
     plan.refresh_from_db()
     for step in demo.steps:
         plan = _run_step(step, plan, users)

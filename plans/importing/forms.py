@@ -227,6 +227,7 @@ class PreviewForm(forms.Form):
     number = forms.IntegerField(label=gettext_lazy("Number"), required=False, min_value=1)
     symbol = forms.CharField(label=gettext_lazy("Symbol"), max_length=60, required=False)
     place = forms.CharField(label=gettext_lazy("Place of issue"), max_length=80, required=False)
+    governing_body = forms.CharField(label=gettext_lazy("governing body"), max_length=255, required=False)
     day = forms.IntegerField(label=gettext_lazy("Day"), required=False, min_value=1, max_value=31)
     month = forms.IntegerField(label=gettext_lazy("Month"), required=False, min_value=1, max_value=12)
     year = forms.IntegerField(label=gettext_lazy("Year"), required=False, min_value=1945, max_value=2100)
@@ -275,6 +276,7 @@ class PreviewForm(forms.Form):
             "number": extracted.get("number"),
             "symbol": extracted.get("symbol", ""),
             "place": extracted.get("place", ""),
+            "governing_body": extracted.get("governing_body", ""),
             "day": date.get("day"), "month": date.get("month"), "year": date.get("year"),
             "issuers": [i["unit_id"] for i in extracted.get("issuers") or [] if i.get("unit_id")],
             "summary": extracted.get("summary", ""),
@@ -326,6 +328,7 @@ class PreviewForm(forms.Form):
             "symbol": c.get("symbol", ""),
             "issuers": [{"name": u.name, "unit_id": u.pk, "unit": u.name} for u in c.get("issuers") or []],
             "place": c.get("place", ""),
+            "governing_body": c.get("governing_body", ""),
             "date": ({"day": c.get("day"), "month": c.get("month"), "year": c.get("year")}
                      if c.get("year") else None),
             "title": c["title"],

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plans import policy
@@ -156,7 +157,7 @@ def plan_import_save(*, actor, extracted: dict[str, Any], source_file: File | st
     """
     if not policy.can_create_plan(actor):
         raise PermissionDenied
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     title = (extracted.get("title") or "").strip()
     if not title:
         raise ValidationError(_("The plan needs a title."), code="no_title")

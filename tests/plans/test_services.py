@@ -221,7 +221,8 @@ def test_numbering_follows_order_and_depth(org, users):
 
 def test_copy_to_next_year_keeps_structure_and_moves_dates(org, users):
     plan = PlanFactory(owner_unit=org.nvy, status=PlanStatus.ISSUED, number=5, issued_on=dt.date(2026, 1, 29),
-                       title="Kế hoạch dân vận năm 2026", year=2026, issuers=[org.bdv, org.syt])
+                       title="Kế hoạch dân vận năm 2026", year=2026, issuers=[org.bdv, org.syt],
+                       governing_body="UBND TỈNH QUẢNG NGÃI", signer_authority="KT.", signer_name="Trần Văn A")
     section = SectionFactory(plan=plan, title="Nội dung năm 2026")
     parent = ItemFactory(section=section, text="Tổng kết vào tháng 12/2026")
     child = ItemFactory(section=section, parent=parent, style=ItemStyle.DASH)
@@ -231,6 +232,8 @@ def test_copy_to_next_year_keeps_structure_and_moves_dates(org, users):
     copy = services.plan_copy_to_next_year(actor=users.author, plan=plan)
     assert (copy.status, copy.year, copy.number, copy.issued_on) == (PlanStatus.DRAFT, 2027, None, None)
     assert copy.title == "Kế hoạch dân vận năm 2027"
+    assert (copy.governing_body, copy.signer_authority, copy.signer_name) == (
+        "UBND TỈNH QUẢNG NGÃI", "KT.", "Trần Văn A")
     assert [link.unit for link in copy.issuer_links.all()] == [org.bdv, org.syt]
     assert copy.copied_from == plan
     new_child = Item.objects.get(plan=copy, parent__isnull=False)

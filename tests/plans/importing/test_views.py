@@ -192,6 +192,7 @@ def test_ocr_import_is_flagged_and_nothing_half_saved_on_duplicate_number(client
     assert response.status_code == 302
     plan = Plan.objects.get()
     assert plan.imported_from_ocr and plan.number == 276 and plan.issued_on.isoformat() == "2021-01-29"
+    assert plan.governing_body == "UBND TINH HA TINH"  # kept through the preview form
     items_before = Item.objects.count()
     response = client.post(second, _preview_post_data(client.get(second)))
     assert response.status_code == 200
