@@ -171,6 +171,8 @@ class ReportingObligation(TimeStampedModel):
         if self.period_type == PeriodType.ONE_OFF and not (self.one_off_start and self.one_off_end
                                                             and self.one_off_due):
             errors["one_off_due"] = _("A one-off report needs its period and its deadline.")
+        if self.one_off_start and self.one_off_end and self.one_off_start > self.one_off_end:
+            errors["one_off_end"] = _("The period must end after it starts.")
         if self.units_rule == UnitsRule.UNIT_KIND and not self.unit_kind:
             errors["unit_kind"] = _("Choose the kind of unit.")
         offsets = self.reminder_offsets or []

@@ -200,10 +200,6 @@ def plan_obligations(plan) -> QuerySet:
             .prefetch_related("units").order_by("-is_active", "title", "id"))
 
 
-def submission_attachments(submission) -> list:
-    return list(submission.attachments.all()) if submission else []
-
-
 def latest_submitted(request: ReportRequest) -> Submission | None:
     return request.submissions.exclude(submitted_at=None).order_by("-version").first()
 

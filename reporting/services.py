@@ -65,10 +65,8 @@ class TickSummary:
 # --- Obligations: units, periods, deadlines ---------------------------------
 
 
-def obligation_units(obligation: ReportingObligation, active_units: list[Unit] | None = None) -> list[Unit]:
+def obligation_units(obligation: ReportingObligation, active_units: list[Unit]) -> list[Unit]:
     """The units that owe this obligation's report (``active_units``: every active unit, read once by the tick)."""
-    if active_units is None:
-        active_units = list(Unit.objects.filter(is_active=True))
     if obligation.units_rule == UnitsRule.ALL_FACILITIES:
         return [u for u in active_units if u.kind == UnitKind.FACILITY]
     if obligation.units_rule == UnitsRule.UNIT_KIND:
@@ -141,34 +139,41 @@ def reporting_tick(*, today: dt.date) -> TickSummary:
         is_active=True, plan__status__in=ACTIVE_PLAN_STATUSES,
     ).select_related("plan").prefetch_related("units"))
     due = {o.pk: list(_due_spans(o, today=today, holidays=holidays)) for o in obligations}
-    existing = Counter(
+    # Which unit already has which period's request: a unit added to an obligation (or a new
+    # facility) gets its request even when as many requests as units exist already.
+    existing = set(
         ReportRequest.objects.filter(obligation__in=[o for o in obligations if due[o.pk]],
                                      due_date__gte=min((d for spans in due.values() for _s, d in spans),
                                                        default=today))
-        .values_list("obligation_id", "period__period_type", "period__start", "period__end")
+        .values_list("obligation_id", "period__period_type", "period__start", "period__end", "unit_id")
     )
     active_units = list(Unit.objects.filter(is_active=True)) if any(due.values()) else []
     for obligation in obligations:
         units = obligation_units(obligation, active_units)
-        missing = [(span, d) for span, d in due[obligation.pk]
-                   if existing[(obligation.pk, span.period_type, span.start, span.end)] < len(units)]
+        missing = []
+        for span, due_on in due[obligation.pk]:
+            key = (obligation.pk, span.period_type, span.start, span.end)
+            absent = [unit for unit in units if (*key, unit.pk) not in existing]
+            if absent:
+                missing.append((span, due_on, absent))
         if missing:  # the usual day has nothing missing and writes nothing
-            _open_requests(obligation, units=units, due_spans=missing, summary=summary)
-    _send_reminders(today=today, summary=summary)
+            _open_requests(obligation, missing=missing, summary=summary)
+    offsets = [offset for o in obligations for offset in (o.reminder_offsets or [])]
+    _send_reminders(today=today, summary=summary, horizon=max(offsets, default=0))
     _mark_overdue(today=today, summary=summary)
     return summary
 
 
 @transaction.atomic
-def _open_requests(obligation, *, units, due_spans, summary):
-    for span, due in due_spans:
+def _open_requests(obligation, *, missing, summary):
+    """Create the missing requests in one insert per period; the unique key makes a concurrent run harmless."""
+    for span, due, units in missing:
         period = _period_for(span)
-        for unit in units:
-            request, created = ReportRequest.objects.get_or_create(
-                obligation=obligation, unit=unit, period=period, defaults={"due_date": due},
-            )
-            if created:
-                summary.created.append(f"{obligation} — {unit.display_short} — {period} ({due:%d/%m/%Y})")
+        ReportRequest.objects.bulk_create(
+            [ReportRequest(obligation=obligation, unit=unit, period=period, due_date=due) for unit in units],
+            ignore_conflicts=True,
+        )
+        summary.created += [f"{obligation} — {unit.display_short} — {period} ({due:%d/%m/%Y})" for unit in units]
 
 
 def _unit_heads(unit_ids) -> dict[int, list[User]]:
@@ -178,11 +183,12 @@ def _unit_heads(unit_ids) -> dict[int, list[User]]:
     return heads
 
 
-def _send_reminders(*, today, summary):
+def _send_reminders(*, today, summary, horizon: int):
+    """``horizon``: the largest reminder offset of any obligation; later deadlines need no reminder yet."""
     candidates = list(
         selectors.request_base_queryset()
         .filter(status__in=(RequestStatus.NOT_STARTED, RequestStatus.DRAFT, RequestStatus.RETURNED),
-                due_date__gte=today)
+                due_date__gte=today, due_date__lte=today + dt.timedelta(days=horizon))
     )
     heads = _unit_heads({r.unit_id for r in candidates})
     sent = set(Reminder.objects.filter(request__in=candidates).values_list("request_id", "offset_days", "channel"))
@@ -354,7 +360,7 @@ def report_review(*, actor, request: ReportRequest, decision: str, comment: str 
     review = Review.objects.create(submission=submission, reviewer=actor, decision=decision, comment=comment)
     request.status = RequestStatus.ACCEPTED if decision == ReviewDecision.ACCEPT else RequestStatus.RETURNED
     request.save(update_fields=["status", "updated_at"])
-    heads = User.objects.filter(is_active=True, unit_id=request.unit_id, groups__name=Role.UNIT_HEAD).distinct()
+    heads = _unit_heads([request.unit_id]).get(request.unit_id, [])
     if decision == ReviewDecision.ACCEPT:
         text = _("Your report “%(title)s” (%(period)s) was accepted.")
     else:
@@ -568,9 +574,6 @@ def obligation_save(*, actor, plan, obligation: ReportingObligation | None = Non
     errors = {}
     if obligation.units_rule == UnitsRule.NAMED and not units:
         errors["units"] = [_("Choose at least one unit.")]
-    if obligation.period_type == PeriodType.ONE_OFF and obligation.one_off_start and obligation.one_off_end \
-            and obligation.one_off_start > obligation.one_off_end:
-        errors["one_off_end"] = [_("The period must end after it starts.")]
     try:
         obligation.full_clean(exclude=["plan"])
     except ValidationError as error:

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -36,9 +35,7 @@ def inbox(request):
     today = timezone.localdate()
     show_all = request.GET.get("all") == "1"
     rows = _with_days_left(selectors.inbox(user=request.user, include_closed=show_all)[:200], today)
-    feed = request.build_absolute_uri(reverse("reporting:calendar", args=[selectors.calendar_token(request.user)]))
-    return render(request, "reporting/inbox.html", {"rows": rows, "show_all": show_all, "today": today,
-                                                    "feed_url": feed})
+    return render(request, "reporting/inbox.html", {"rows": rows, "show_all": show_all, "today": today})
 
 
 def _ics_text(value: str) -> str:
@@ -251,8 +248,6 @@ def _obligation_form_page(request, plan, obligation=None):
         proposal = proposals.proposal_at(plan, int(index)) if index.isdigit() else None
         if proposal is not None:
             initial.update(proposals.initial_for(proposal, plan))
-            if isinstance(initial.get("fixed_deadlines"), list):
-                initial["fixed_deadlines"] = ", ".join(initial["fixed_deadlines"])
         form = ObligationForm(initial=initial)
     else:
         form = ObligationForm(obligation=obligation)

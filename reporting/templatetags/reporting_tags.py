@@ -14,11 +14,6 @@ def obligation_panel(plan, user) -> dict:
             "can_manage": policy.can_manage_obligations(user, plan)}
 
 
-@register.simple_tag
-def can_see_report(user, report_request) -> bool:
-    return policy.can_see_report(user, report_request)
-
-
 @register.simple_tag(takes_context=True)
 def calendar_feed_url(context) -> str:
     """The user's private iCalendar link (deadlines they owe or review)."""
@@ -26,3 +21,13 @@ def calendar_feed_url(context) -> str:
 
     request = context["request"]
     return request.build_absolute_uri(reverse("reporting:calendar", args=[selectors.calendar_token(request.user)]))
+
+
+@register.filter
+def is_unit_head(user) -> bool:
+    return policy.is_unit_head(user)
+
+
+@register.filter
+def is_reviewer(user) -> bool:
+    return policy.is_reviewer(user)

@@ -240,3 +240,17 @@ def test_one_off_obligation_opens_one_request(org, users):
     assert len(reporting_tick(today=D(2026, 8, 11)).created) == 2
     assert reporting_tick(today=D(2026, 8, 12)).created == []
     assert set(ReportRequest.objects.values_list("due_date", flat=True)) == {D(2026, 9, 10)}
+
+
+def test_a_unit_added_the_same_day_another_leaves_still_gets_its_request(obligations, org):
+    reporting_tick(today=D(2026, 5, 6))  # the 05/06 reports open for the three facilities
+    opened = set(ReportRequest.objects.filter(obligation=obligations["003-6m"]).values_list("unit__code", flat=True))
+    assert opened == {"ttkscb", "bvdk", "bvyhct"}
+    org.bvdk.is_active = False
+    org.bvdk.save()
+    UnitFactory(code="ttyt-moi", name="Trung tâm Y tế huyện mới", kind=UnitKind.FACILITY, parent=org.syt)
+    summary = reporting_tick(today=D(2026, 5, 7))
+    assert set(ReportRequest.objects.filter(obligation=obligations["003-6m"]).values_list("unit__code", flat=True)) \
+        == {"ttkscb", "bvdk", "bvyhct", "ttyt-moi"}
+    assert len(summary.created) == 1 and "Trung tâm Y tế huyện mới" in summary.created[0]
+    assert reporting_tick(today=D(2026, 5, 7)).created == []
