@@ -59,6 +59,11 @@ def can_create_plan(user) -> bool:
     return bool(user.is_authenticated and (is_admin(user) or (user.unit_id and user.has_role(Role.AUTHOR))))
 
 
+def can_open_import(user, record) -> bool:
+    """An import (its text and preview) is its author's until saved; administrators may open any."""
+    return can_create_plan(user) and (record.created_by_id == user.pk or is_admin(user))
+
+
 def plan_visibility_q(user) -> Q:
     """A filter on ``Plan`` that keeps exactly the plans ``user`` may see."""
     if not user.is_authenticated:

@@ -63,7 +63,7 @@ def import_upload(request):
 def _get_record(request, pk) -> PlanImport:
     _require_importer(request.user)
     record = get_object_or_404(PlanImport, pk=pk)
-    if record.created_by_id != request.user.pk and not policy.is_admin(request.user):
+    if not policy.can_open_import(request.user, record):
         raise PermissionDenied
     return record
 
