@@ -215,7 +215,9 @@ class ResponsibilityForm(forms.Form):
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units if units is not None else Unit.objects.filter(is_active=True)
+        self.fields["unit"].queryset = Unit.objects.filter(is_active=True)
+        if units is not None:  # (id, name) pairs read once per page: no query per rendered row
+            self.fields["unit"].choices = [("", "---------"), *units]
 
 
 ResponsibilityFormSet = forms.formset_factory(ResponsibilityForm, extra=1)

@@ -79,7 +79,7 @@ def import_preview(request, pk):
     if record.status == PlanImport.Status.SAVED and record.plan_id:
         messages.info(request, _("This import has already been saved as a plan."))
         return redirect(record.plan)
-    units = Unit.objects.filter(is_active=True)
+    units = list(Unit.objects.filter(is_active=True).values_list("pk", "name"))
     if request.method == "POST":
         form = PreviewForm(request.POST, record=record)
         formset = ResponsibilityFormSet(request.POST, prefix="duty", form_kwargs={"units": units})
