@@ -18,6 +18,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import document_lines
+from .choices import HeaderStyle
 from .models import Item, LegalBasis, Plan, PlanIssuer, PlanTransition, Recipient, Responsibility, Section, Unit
 from .outline import build_outline, outline_as_text
 
@@ -259,11 +261,15 @@ def plan_text_at(plan_id: int, when: dt.datetime) -> list[str]:
         if duty.expected_output:
             parts.append(duty.expected_output)
         lines.append("- " + " — ".join(p for p in parts if p))
-    if recipients:
+    closing = document_lines.recipient_lines(recipients, room=None)  # only what was stored at ``when``
+    if closing:
         lines.append("Nơi nhận:")
-        lines.extend(f"- {r.text}{f' ({r.purpose})' if r.purpose else ''};" for r in recipients)
-    signer = " ".join(p for p in (plan.signer_authority, plan.signer_position) if p)
-    lines.extend(p for p in (signer, plan.signer_name) if p)
+        lines.extend(closing)
+    lines.extend(document_lines.signature_lines(plan.signer_authority, plan.signer_position,
+                                                body=units.get(plan.owner_unit_id, ""),
+                                                party=plan.header_style == HeaderStyle.PARTY))
+    if plan.signer_name:
+        lines.append(plan.signer_name)
     return lines
 
 

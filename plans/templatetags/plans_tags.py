@@ -3,11 +3,10 @@
 from django import template
 from django.utils.html import format_html
 
-from plans.choices import HeaderStyle, PlanStatus
+from plans import document_lines as lines
+from plans.choices import PlanStatus
 
 register = template.Library()
-
-BLANK = "\u00a0" * 6  # the space left for the day and month before the plan is issued
 
 
 @register.simple_tag
@@ -24,21 +23,13 @@ def status_color(status):
 @register.filter
 def number_line(plan) -> str:
     """``Số: 276/KH-SYT`` (state) or ``Số 10-KH/BDVTU`` (Party), blank number before issue."""
-    display = plan.number_display
-    if not plan.number:
-        display = f"{BLANK}{display}"
-    return f"Số {display}" if plan.header_style == HeaderStyle.PARTY else f"Số: {display}"
+    return lines.plan_number_line(plan)
 
 
 @register.filter
 def place_date_line(plan) -> str:
     """``Hà Tĩnh, ngày 29 tháng 01 năm 2021`` (day and month blank before issue)."""
-    day = plan.issued_on
-    if day:
-        date = f"ngày {day:%d} tháng {day:%m} năm {day:%Y}"
-    else:
-        date = f"ngày{BLANK}tháng{BLANK}năm {plan.year}"
-    return f"{plan.place}, {date}" if plan.place else date
+    return lines.place_date_line(lines.plan_place(plan), *lines.plan_date_parts(plan))
 
 
 @register.filter
@@ -49,19 +40,32 @@ def legal_basis_line(basis, is_last=False) -> str:
 
 @register.filter
 def recipient_line(recipient, is_last=False) -> str:
-    if recipient.purpose == "lưu":
-        return f"- Lưu: {recipient.text}."
-    purpose = f" ({recipient.purpose})" if recipient.purpose else ""
-    return f"- {recipient.text}{purpose}{'.' if is_last else ';'}"
+    """One stored recipient as a line of "Nơi nhận:" (the editor's rows)."""
+    text, archive = lines.recipient_text(recipient)
+    text = f"Lưu: {text}" if archive else text
+    return "".join(f"- {line}" for line in lines.with_final_punctuation([text], each=";",
+                                                                         last="." if is_last else ";"))
 
 
-DOC_TYPE_TITLES = {
-    "KH": "KẾ HOẠCH", "BC": "BÁO CÁO", "QĐ": "QUYẾT ĐỊNH", "CT": "CHỈ THỊ", "TB": "THÔNG BÁO", "HD": "HƯỚNG DẪN",
-    "CTr": "CHƯƠNG TRÌNH", "BB": "BIÊN BẢN", "TTr": "TỜ TRÌNH", "GM": "GIẤY MỜI", "QC": "QUY CHẾ",
-}
+@register.simple_tag
+def recipient_lines(plan, recipients):
+    """Every line under "Nơi nhận:", the archive merged into one "Lưu:" line (default "Lưu: VT, <room>")."""
+    return lines.plan_recipient_lines(plan, recipients)
+
+
+@register.simple_tag
+def signer_lines(plan, issuers):
+    """``("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")``: the authority and position lines above the signature."""
+    return lines.plan_signature_lines(plan, issuers)
+
+
+@register.filter
+def governing_body(unit, plan_governing=""):
+    """The governing body printed above ``unit``: the plan's own for a state issuer, else the unit's or its parent's."""
+    return lines.governing_body(unit, plan_governing)
 
 
 @register.filter
 def doc_type_title(doc_type) -> str:
     """The document type as printed under the header (always Vietnamese: it is the document's text)."""
-    return DOC_TYPE_TITLES.get(doc_type, doc_type)
+    return lines.doc_type_title(doc_type)

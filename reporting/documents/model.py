@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 
+# The lines themselves are built in plans.document_lines (shared with the plan page).
+from plans.document_lines import BLANK, date_parts, place_date_line, with_final_punctuation
+from plans.text import fold
+
+__all__ = ["BLANK", "JOINT", "LAYOUT_VERSION", "PARTY", "STATE", "Block", "Document", "Issuer", "Signature",
+           "date_parts", "file_slug", "paragraphs", "with_final_punctuation"]
+
 # Bump when the layout changes: every stored file is then rendered anew.
-LAYOUT_VERSION = "1"
+# 2: reports sign "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" and are dated on the local day.
+LAYOUT_VERSION = "2"
 
 STATE = "state"
 PARTY = "party"
@@ -21,8 +30,6 @@ JOINT = "joint"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
-
-BLANK = "\u00a0" * 6  # room left for a day, a month or a number written by hand
 
 
 @dataclass(frozen=True)
@@ -89,8 +96,7 @@ class Document:
     @property
     def date_line(self) -> str:
         """``Hà Tĩnh, ngày 29 tháng 01 năm 2021``; a missing day or month stays blank."""
-        date = f"ngày {self.day or BLANK} tháng {self.month or BLANK} năm {self.year}"
-        return f"{self.place}, {date}" if self.place else date
+        return place_date_line(self.place, self.day, self.month, self.year)
 
     @property
     def national_title(self) -> str:
@@ -106,14 +112,12 @@ class Document:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def date_parts(value) -> tuple[str, str, str]:
-    """Day and month as Decree 30 writes them: days below 10 and months 1–2 with a leading zero."""
-    day = f"{value.day:02d}"
-    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
-    return day, month, str(value.year)
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty lines of ``text``, stripped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def with_final_punctuation(lines: list[str], *, each: str, last: str) -> tuple[str, ...]:
-    """Strip a line's own closing ``; , .`` and end each with ``each``, the last with ``last``."""
-    cleaned = [line.strip().rstrip(";,.").rstrip() for line in lines if line and line.strip()]
-    return tuple(f"{line}{last if index == len(cleaned) - 1 else each}" for index, line in enumerate(cleaned))
+def file_slug(text: str, *, default: str) -> str:
+    """``ke-hoach-01-kh-syt``: an ASCII file name (without extension) from ``text``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or default

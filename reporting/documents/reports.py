@@ -9,46 +9,43 @@ unit and summarises every accepted report. Access is decided in ``reporting.poli
 
 from __future__ import annotations
 
-import re
-
 from django.conf import settings
 from django.http import Http404
+from django.utils import timezone
 
-from plans.text import fold
+from plans import document_lines as doc_lines
+from plans.text import roman
 from reporting import policy
 from reporting.indicators import normalized
 from reporting.models import SECTION_LABELS, ConsolidatedReport, Submission, TaskStatus
 
-from .model import STATE, Block, Document, Issuer, Signature, date_parts, with_final_punctuation
-
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-
-
-def _upper(text: str) -> str:
-    return (text or "").strip().upper()
+from .model import STATE, Block, Document, Issuer, Signature, file_slug, paragraphs
 
 
 def _issuer(unit) -> Issuer:
-    governing = unit.governing_body or (unit.parent.governing_body if unit.parent_id else "")
-    return Issuer(name=_upper(unit.name), governing=_upper(governing))
+    return Issuer(name=doc_lines.upper(unit.name), governing=doc_lines.governing_body(unit))
 
 
 def _paragraphs(text: str) -> list[Block]:
-    return [Block(kind="paragraph", text=line.strip()) for line in (text or "").splitlines() if line.strip()]
+    return [Block(kind="paragraph", text=line) for line in paragraphs(text)]
 
 
 def _filename(prefix: str, *parts) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(" ".join([prefix, *map(str, parts)]))).strip("-") or "bao-cao"
+    return file_slug(" ".join([prefix, *map(str, parts)]), default="bao-cao")
 
 
 def _number(unit) -> str:
-    abbreviation = unit.abbreviation or ""
-    return f"Số:{'\u00a0' * 6}/BC-{abbreviation}" if abbreviation else f"Số:{'\u00a0' * 6}/BC"
+    display = f"/BC-{unit.abbreviation}" if unit.abbreviation else "/BC"
+    return doc_lines.number_line(display, numbered=False, party=False)
+
+
+def _date(when, year) -> tuple[str, str, str]:
+    """The local day of ``when`` as Decree 30 writes it; blank day and month in ``year`` without one."""
+    return doc_lines.date_parts(timezone.localdate(when)) if when else ("", "", str(year))
 
 
 def _heading(index: int, text: str) -> Block:
-    label = _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
-    return Block(kind="heading", label=f"{label}.", text=_upper(text))
+    return Block(kind="heading", label=f"{roman(index + 1)}.", text=doc_lines.upper(text))
 
 
 def _indicator_lines(indicators, values: dict) -> list[Block]:
@@ -63,8 +60,12 @@ def _indicator_lines(indicators, values: dict) -> list[Block]:
 
 def _bao_cao(*, unit, plan, period, day, month, year, blocks, signer, position, filename, addressees=(),
              recipients=()) -> Document:
-    """A BÁO CÁO issued by ``unit`` on ``plan``'s results for ``period``, signed by ``signer`` (their position)."""
-    archive = f"Lưu: VT, {unit.abbreviation or unit.display_short}"
+    """A BÁO CÁO issued by ``unit`` on ``plan``'s results for ``period``, signed by ``signer``.
+
+    A deputy ("Phó Giám đốc") signs "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"; ``position`` is used when the signer
+    has none.
+    """
+    signer_position = (signer.position if signer and signer.position else "") or position
     return Document(
         style=STATE,
         issuers=(_issuer(unit),),
@@ -75,9 +76,8 @@ def _bao_cao(*, unit, plan, period, day, month, year, blocks, signer, position, 
         title=f"Kết quả thực hiện {plan.title.strip()} {str(period).lower()}".strip(),
         addressees=tuple(addressees),
         blocks=tuple(blocks),
-        recipients=tuple(f"- {line}" for line in with_final_punctuation([*recipients, archive], each=";",
-                                                                          last=".")),
-        signature=Signature(lines=(_upper(signer.position if signer and signer.position else position),),
+        recipients=doc_lines.closing_lines(recipients, room=doc_lines.archive_room(unit)),
+        signature=Signature(lines=doc_lines.signer_lines(signer_position, body=unit.name),
                             name=str(signer) if signer else ""),
         filename=filename,
     )
@@ -91,7 +91,7 @@ def report_document(submission: Submission) -> Document:
     obligation, unit, period = request.obligation, request.unit, request.period
     plan = obligation.plan
     when = submission.submitted_at or submission.updated_at
-    day, month, year = date_parts(when.date()) if when else ("", "", str(period.year))
+    day, month, year = _date(when, period.year)
     blocks: list[Block] = []
     index = 0
     for key in obligation.sections or []:
@@ -149,7 +149,7 @@ def consolidated_document(report: ConsolidatedReport) -> Document:
     plan, unit = obligation.plan, obligation.recipient_unit
     content = report.content or {}
     when = report.issued_at or report.updated_at
-    day, month, year = date_parts(when.date()) if report.issued_at else ("", "", str(when.year))
+    day, month, year = _date(report.issued_at, timezone.localdate(when).year)
     blocks: list[Block] = list(_paragraphs(content.get("summary", "")))
     blocks.append(Block(kind="paragraph", text=(
         f"Tổng hợp từ {content.get('accepted', 0)}/{content.get('expected', 0)} báo cáo của các đơn vị."
@@ -157,10 +157,7 @@ def consolidated_document(report: ConsolidatedReport) -> Document:
     index = 0
     for section in content.get("sections", []):
         blocks.append(_heading(index, section.get("label", "")))
-        text = section.get("text")
-        if text is None:
-            text = "\n".join(f"{e['unit']}: {e['text']}" for e in section.get("entries", []))
-        blocks.extend(_paragraphs(text) or [Block(kind="paragraph", text="Không có.")])
+        blocks.extend(_paragraphs(section.get("text", "")) or [Block(kind="paragraph", text="Không có.")])
         index += 1
     if content.get("tasks"):
         blocks.append(_heading(index, "Tiến độ thực hiện các nhiệm vụ theo đơn vị"))

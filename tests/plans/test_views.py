@@ -216,7 +216,7 @@ def test_detail_reads_like_the_official_document(client, plan, org, users):
     assert "Căn cứ Kế hoạch số 15/KH-UBND ngày 20/01/2021 của UBND tỉnh." in body
     assert "I. MỤC ĐÍCH, YÊU CẦU" in body and "1. Đẩy mạnh tuyên truyền." in body and "2. Tăng cường" in body
     assert "Trung tâm Kiểm soát bệnh tật" in body and "30/06/2026" in body and "BVĐK tỉnh" in body
-    assert "Nơi nhận:" in body and "- Bộ Y tế (để báo cáo)." in body
+    assert "Nơi nhận:" in body and "- Bộ Y tế (để báo cáo);" in body and "- Lưu: VT, " in body
     assert 'id="action-submit"' in body and "Trình duyệt" in body
     assert 'id="action-approve"' not in body
 
@@ -261,7 +261,7 @@ def test_full_journey_through_the_buttons(client, plan, users):
     issued = Plan.objects.get(pk=plan.pk)
     assert issued.status == PlanStatus.ISSUED and issued.issued_on == dt.date(2026, 3, 2)
     body = text_of(response)
-    assert "Số: 01/KH-SYT" in body and "Quảng Ngãi, ngày 02 tháng 03 năm 2026" in body
+    assert "Số: 01/KH-SYT" in body and "Quảng Ngãi, ngày 02 tháng 3 năm 2026" in body  # Decree 30: "tháng 3"
 
     client.force_login(users.author)
     client.post(url("start", plan.pk))

@@ -149,3 +149,32 @@ def test_both_reports_render_as_pdf_and_docx(users, submitted, compiled):
         assert render(doc, "docx").startswith(b"PK")
     first, last = describe(submitted.submissions.get()).recipients
     assert first == "- Như trên;" and last.startswith("- Lưu: VT, ") and last.endswith(".")
+
+
+def test_consolidated_report_issued_by_a_deputy_signs_kt(client, users, submitted, compiled):
+    """Decree 30: a deputy signs "KT. GIÁM ĐỐC" above "PHÓ GIÁM ĐỐC"; dated on the local day of issue."""
+    from django.utils import timezone
+
+    from plans.document_lines import date_parts
+
+    users.reviewer.position = "Phó Giám đốc"
+    users.reviewer.save()
+    url = reverse("reporting:consolidated", args=[submitted.obligation_id, submitted.period_id])
+    client.force_login(users.reviewer)
+    client.post(url, {"action": "issue", "summary": "Mở đầu", "section_results": "Bản cuối"})
+    report = ConsolidatedReport.objects.get(pk=compiled.pk)
+    assert report.state == "issued"
+    doc = describe(report)
+    assert doc.signature.lines == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+    assert doc.signature.name == str(users.reviewer)
+    assert (doc.day, doc.month, doc.year) == date_parts(timezone.localdate(report.issued_at))
+    assert doc.recipients[-1].startswith("- Lưu: VT")
+
+
+def test_unit_report_by_a_deputy_signs_kt(submitted, users):
+    submission = submitted.submissions.get()
+    submission.submitted_by.position = "Phó Giám đốc"
+    doc = describe(submission)
+    assert doc.signature.lines == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+    unit = users.unit_head.unit
+    assert doc.recipients == ("- Như trên;", f"- Lưu: VT, {unit.abbreviation or unit.display_short}.")
