@@ -8,6 +8,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from plans.choices import Role, UnitKind
 from plans.importing.demo import seed_paths
@@ -39,7 +40,7 @@ def test_import_seed(path, importer):
         extracted = extract(read_upload(path.name, data), units=units)
     read_extract = (time.perf_counter() - started) / rounds
     started = time.perf_counter()
-    plan = plan_import_save(actor=importer, extracted=extracted, source_name=path.name)
+    plan = plan_import_save(actor=importer, extracted=extracted, source_name=path.name, today=timezone.localdate())
     save = time.perf_counter() - started
     print(f"\nseed {path.name[:3]}: read+extract {read_extract * 1000:6.1f} ms | save {save * 1000:7.1f} ms "
           f"({plan.items.count()} items) | total {(read_extract + save) * 1000:7.1f} ms")

@@ -84,3 +84,15 @@ def plan_document_parts(plan) -> dict:
                 "supporting_units")
         ),
     }
+
+
+def users_with_role(roles, unit_ids=None) -> QuerySet:
+    """The active users holding one of ``roles`` (a role or a list) in one of the units ``unit_ids``
+    (``None``: in any unit; a user without a unit is never included)."""
+    from .models import User
+
+    roles = [roles] if isinstance(roles, str) else list(roles)
+    users = User.objects.filter(is_active=True, unit__isnull=False, groups__name__in=roles)
+    if unit_ids is not None:
+        users = users.filter(unit_id__in=list(unit_ids))
+    return users.distinct().order_by("unit_id", "username")

@@ -75,6 +75,6 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(ConsolidatedReport)
 class ConsolidatedReportAdmin(admin.ModelAdmin):
-    list_display = ["obligation", "period", "status", "updated_at"]
-    list_filter = ["status"]
+    list_display = ["obligation", "period", "job_status", "state", "updated_at"]
+    list_filter = ["job_status", "state"]
     raw_id_fields = ["obligation", "period", "requested_by"]

@@ -6,13 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from plans.choices import ColoredChoices
 
 
-class RenderStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    RUNNING = "running", _("Rendering")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
-
-
 class RenderFormat(models.TextChoices):
     PDF = "pdf", "PDF"
     DOCX = "docx", "Word (.docx)"
@@ -55,17 +48,20 @@ class RequestStatus(ColoredChoices):
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned")
     ACCEPTED = "accepted", _("Accepted")
-    OVERDUE = "overdue", _("Overdue")
 
     @classmethod
     def open(cls) -> tuple[str, ...]:
-        """Statuses in which the unit still owes the report (and may edit and submit it)."""
-        return (cls.NOT_STARTED, cls.DRAFT, cls.RETURNED, cls.OVERDUE)
+        """Statuses in which the unit still owes the report (and may edit and submit it).
+
+        A request still owed after its deadline is overdue: that is derived from the due date
+        (``ReportRequestQuerySet.overdue``), never stored.
+        """
+        return (cls.NOT_STARTED, cls.DRAFT, cls.RETURNED)
 
 
 RequestStatus._colors = {
     "not_started": "secondary", "draft": "info", "submitted": "primary",
-    "returned": "warning", "accepted": "success", "overdue": "danger",
+    "returned": "warning", "accepted": "success",
 }
 
 
@@ -84,6 +80,7 @@ class ReviewDecision(models.TextChoices):
 class ReminderChannel(models.TextChoices):
     EMAIL = "email", _("E-mail")
     IN_APP = "in_app", _("In the portal")
+    ESCALATION = "escalation", _("Overdue notice (unit head and reviewers)")
 
 
 class IndicatorType(models.TextChoices):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.models import TimeStampedModel
 
+from . import jobs
 from .choices import (  # noqa: F401  (re-exported: the models' choices)
     ConsolidatedState,
     DeadlineRule,
@@ -20,16 +21,17 @@ from .choices import (  # noqa: F401  (re-exported: the models' choices)
     PeriodType,
     ReminderChannel,
     RenderFormat,
-    RenderStatus,
     RequestStatus,
     ReviewDecision,
     ShiftRule,
     TaskStatus,
     UnitsRule,
 )
+from .jobs import Job, JobStatus  # noqa: F401  (re-exported)
 
 
-class RenderedDocument(TimeStampedModel):
+@jobs.register
+class RenderedDocument(Job, TimeStampedModel):
     """An official document rendered from an object; reused while the object's content hash is unchanged."""
 
     content_type = models.ForeignKey(ContentType, verbose_name=_("object type"), on_delete=models.CASCADE)
@@ -37,10 +39,7 @@ class RenderedDocument(TimeStampedModel):
     source = GenericForeignKey("content_type", "object_id")
     format = models.CharField(_("format"), max_length=8, choices=RenderFormat.choices)
     content_hash = models.CharField(_("content hash"), max_length=64)
-    status = models.CharField(_("status"), max_length=10, choices=RenderStatus.choices, default=RenderStatus.PENDING)
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True)
-    error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
 
@@ -57,6 +56,11 @@ class RenderedDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.content_type} #{self.object_id} ({self.format})"
+
+    def enqueue(self) -> None:
+        from .documents.tasks import render_document
+
+        render_document.delay(self.pk)
 
 
 # --- Reporting obligations, periods, requests and submissions ---------------
@@ -207,6 +211,24 @@ class Period(models.Model):
         return period_label(self.period_type, self.year, self.index, self.start, self.end)
 
 
+class ReportRequestQuerySet(models.QuerySet):
+    """The one definition of "owed" and "overdue", used by the inbox, the compliance view, the digest,
+    the daily job and the dashboards: overdue means still owed after the deadline, as of ``today``."""
+
+    def owed(self):
+        return self.filter(status__in=RequestStatus.open())
+
+    def overdue(self, today):
+        return self.owed().filter(due_date__lt=today)
+
+    def with_overdue(self, today):
+        """Each request annotated with ``is_overdue`` (as of ``today``)."""
+        return self.annotate(is_overdue=models.Case(
+            models.When(status__in=RequestStatus.open(), due_date__lt=today, then=models.Value(True)),
+            default=models.Value(False), output_field=models.BooleanField(),
+        ))
+
+
 class ReportRequest(TimeStampedModel):
     obligation = models.ForeignKey(ReportingObligation, verbose_name=_("obligation"), on_delete=models.CASCADE,
                                    related_name="requests")
@@ -217,6 +239,8 @@ class ReportRequest(TimeStampedModel):
     status = models.CharField(_("status"), max_length=12, choices=RequestStatus.choices,
                               default=RequestStatus.NOT_STARTED, db_index=True)
     submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
+
+    objects = ReportRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_date", "id"]
@@ -238,6 +262,22 @@ class ReportRequest(TimeStampedModel):
     @property
     def status_color(self) -> str:
         return RequestStatus.color_of(self.status)
+
+    @property
+    def is_owed(self) -> bool:
+        return self.status in RequestStatus.open()
+
+    def overdue_on(self, today) -> bool:
+        """The same rule as ``ReportRequestQuerySet.overdue``, for one request already loaded."""
+        return self.is_owed and self.due_date < today
+
+    def submitted_on_time(self) -> bool | None:
+        """Whether the first submission came by the deadline (local day); None if never submitted."""
+        from django.utils import timezone
+
+        if self.submitted_at is None:
+            return None
+        return timezone.localdate(self.submitted_at) <= self.due_date
 
 
 class Submission(TimeStampedModel):
@@ -285,13 +325,18 @@ class Review(models.Model):
 
 
 class Reminder(models.Model):
-    """A reminder sent once: the row is written before the message, under the unique key."""
+    """A reminder sent once: the row is written under the unique key before any message goes out.
+
+    In the portal it is delivered at once; by e-mail it counts as delivered (``delivered_at``)
+    only once every one of its e-mails has reached the mail server (``OutgoingEmail``, retried).
+    """
 
     request = models.ForeignKey(ReportRequest, verbose_name=_("request"), on_delete=models.CASCADE,
                                 related_name="reminders")
     offset_days = models.PositiveSmallIntegerField(_("days before the deadline"))
-    channel = models.CharField(_("channel"), max_length=8, choices=ReminderChannel.choices)
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    channel = models.CharField(_("channel"), max_length=10, choices=ReminderChannel.choices)
+    sent_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-sent_at", "-id"]
@@ -306,12 +351,47 @@ class Reminder(models.Model):
         return f"{self.request_id} −{self.offset_days} {self.channel}"
 
 
+@jobs.register
+class OutgoingEmail(Job, TimeStampedModel):
+    """One e-mail to one address, delivered by its own Celery task and retried with backoff.
+
+    ``key`` makes a message unique (the weekly digest of a user for a week): a task delivered
+    twice, or a job run twice, writes one row and sends one e-mail.
+    """
+
+    to = models.EmailField(_("to"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("text"))
+    key = models.CharField(_("unique key"), max_length=120, null=True, blank=True, unique=True)
+    reminder = models.ForeignKey(Reminder, verbose_name=_("reminder"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="emails")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject}"
+
+    def enqueue(self) -> None:
+        from .tasks import email_deliver_task
+
+        email_deliver_task.delay(self.pk)
+
+
 class Notification(models.Model):
-    """An in-portal notice to one user."""
+    """An in-portal notice to one user: a ``kind`` and its parameters, put into words when read,
+    in the reader's language (``reporting.notifications``)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
                              related_name="notifications")
-    text = models.CharField(_("text"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=40, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    text = models.CharField(_("text"), max_length=500, blank=True,
+                            help_text=_("Free text, for a notice without a kind."))
     url = models.CharField(_("link"), max_length=300, blank=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
@@ -323,7 +403,9 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
 
     def __str__(self) -> str:
-        return self.text
+        from .notifications import notification_text
+
+        return notification_text(self)
 
 
 def _attachment_path(instance, filename: str) -> str:
@@ -357,18 +439,19 @@ class SubmissionAttachment(models.Model):
         return reverse("reporting:attachment", kwargs={"pk": self.pk})
 
 
-class ConsolidatedReport(TimeStampedModel):
-    """The department's report for one obligation and period, compiled from the accepted submissions."""
+@jobs.register
+class ConsolidatedReport(Job, TimeStampedModel):
+    """The department's report for one obligation and period, compiled from the accepted submissions.
+
+    Its compilation is a job (``job_status``); ``state`` is the report's own life: draft, then issued.
+    """
 
     obligation = models.ForeignKey(ReportingObligation, verbose_name=_("obligation"), on_delete=models.CASCADE,
                                    related_name="consolidated_reports")
     period = models.ForeignKey(Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(_("status"), max_length=10, choices=RenderStatus.choices, default=RenderStatus.PENDING)
     content = models.JSONField(_("content"), default=dict, blank=True)
-    error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     state = models.CharField(_("state"), max_length=8, choices=ConsolidatedState.choices,
                              default=ConsolidatedState.DRAFT)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
@@ -391,3 +474,8 @@ class ConsolidatedReport(TimeStampedModel):
         from django.urls import reverse
 
         return reverse("reporting:consolidated", kwargs={"pk": self.obligation_id, "period": self.period_id})
+
+    def enqueue(self) -> None:
+        from .tasks import consolidated_compile_task
+
+        consolidated_compile_task.delay(self.pk)

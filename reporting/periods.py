@@ -84,7 +84,9 @@ def periods_of_year(calendar: str, period_type: str, year: int) -> list[PeriodSp
 def period_label(period_type: str, year: int, index: int, start: dt.date | None = None,
                  end: dt.date | None = None) -> str:
     if period_type == PeriodType.QUARTERLY:
-        return _("Quarter %(index)d/%(year)d") % {"index": index, "year": year}
+        from plans.text import roman
+
+        return _("Quarter %(roman)s/%(year)d") % {"roman": roman(index), "year": year}
     if period_type == PeriodType.SIX_MONTHLY:
         return _("First six months of %(year)d") % {"year": year}
     if period_type == PeriodType.NINE_MONTHLY:

@@ -16,6 +16,8 @@ The rules, in words (plans.policy covers the plans themselves; this module build
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from plans.choices import Role
 from plans.policy import can_view_plan, is_admin
 from plans.policy import user_scope as _scope  # the user's unit and below, cached per request
@@ -31,6 +33,41 @@ def is_unit_head(user) -> bool:
 def is_reviewer(user) -> bool:
     return bool(user.is_authenticated and (is_admin(user) or (user.unit_id and any(user.has_role(r)
                                                                                     for r in REVIEW_ROLES))))
+
+
+# --- Which objects: filters for querysets (the inbox, the review queue, the dashboards ask these) ----------
+
+_NOTHING = Q(pk__in=[])
+
+
+def fillable_requests_q(user) -> Q:
+    """A filter on ``ReportRequest``: the requests ``user`` fills in (their own unit's, as its head)."""
+    return Q(unit_id=user.unit_id) if is_unit_head(user) else _NOTHING
+
+
+def overseen_obligations_q(user, prefix: str = "") -> Q:
+    """A filter on ``ReportingObligation`` (or, with ``prefix="obligation__"``, on what hangs from one): the
+    obligations whose reports ``user`` reviews and whose compliance they follow."""
+    if not is_reviewer(user):
+        return _NOTHING
+    if is_admin(user):
+        return Q()
+    return Q(**{f"{prefix}recipient_unit_id__in": _scope(user)})
+
+
+def reviewable_requests_q(user) -> Q:
+    """A filter on ``ReportRequest``: the requests ``user`` may review."""
+    return overseen_obligations_q(user, prefix="obligation__")
+
+
+def visible_requests_q(user) -> Q:
+    """A filter on ``ReportRequest``: the reports ``user`` may read (fill in or review)."""
+    if not user.is_authenticated:
+        return _NOTHING
+    return fillable_requests_q(user) | reviewable_requests_q(user)
+
+
+# --- May this user do this to this object (the same rules, for one object already loaded) -----------------
 
 
 def can_fill(user, request) -> bool:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from plans.policy import is_admin
-from plans.selectors import unit_scope_ids, unit_tree
+from plans.selectors import unit_tree
 
-from .models import Holiday, ReportRequest, RequestStatus, Review, Submission
-from .policy import can_fill, can_oversee, can_review, is_reviewer, is_unit_head
+from .models import Holiday, ReportRequest, RequestStatus, Review, Submission, TaskStatus
+from .policy import (
+    can_fill,
+    can_oversee,
+    can_review,
+    fillable_requests_q,
+    is_unit_head,
+    reviewable_requests_q,
+)
 
 
 def holidays_between(start: dt.date, end: dt.date) -> frozenset[dt.date]:
@@ -34,11 +41,9 @@ def request_base_queryset() -> QuerySet:
     return ReportRequest.objects.select_related("obligation__plan", "obligation__recipient_unit", "unit", "period")
 
 
-def inbox(*, user, include_closed: bool = False) -> QuerySet:
-    """What the user's unit owes (open first by deadline); empty for a user without a unit."""
-    if not user.is_authenticated or not user.unit_id:
-        return ReportRequest.objects.none()
-    qs = request_base_queryset().filter(unit_id=user.unit_id)
+def inbox(*, user, today: dt.date, include_closed: bool = False) -> QuerySet:
+    """What the user's unit owes, by deadline, each with ``is_overdue``; empty for one who fills in nothing."""
+    qs = request_base_queryset().filter(fillable_requests_q(user)).with_overdue(today)
     if not include_closed:
         qs = qs.exclude(status=RequestStatus.ACCEPTED)
     return qs.order_by("due_date", "id")
@@ -46,12 +51,8 @@ def inbox(*, user, include_closed: bool = False) -> QuerySet:
 
 def review_queue(*, user) -> QuerySet:
     """Submitted reports that ``user`` may review, oldest deadline first."""
-    if not is_reviewer(user):
-        return ReportRequest.objects.none()
-    qs = request_base_queryset().filter(status=RequestStatus.SUBMITTED)
-    if not is_admin(user):
-        qs = qs.filter(obligation__recipient_unit_id__in=unit_scope_ids(user.unit_id))
-    return qs.order_by("due_date", "id")
+    return (request_base_queryset().filter(reviewable_requests_q(user), status=RequestStatus.SUBMITTED)
+            .order_by("due_date", "id"))
 
 
 def request_for_fill(*, user, pk: int) -> ReportRequest | None:
@@ -76,6 +77,41 @@ def last_review(request: ReportRequest) -> Review | None:
     return Review.objects.filter(submission__request=request).select_related("reviewer").first()
 
 
+@dataclass(frozen=True)
+class ResponsibilityUpdate:
+    """What a unit reported on one responsibility of the plan (a "task" of its report): status and note."""
+
+    responsibility: object  # plans.models.Responsibility
+    status: str
+    status_label: str
+    note: str
+
+
+def responsibility_updates(*, plan_id: int, submissions) -> dict[int, list[ResponsibilityUpdate]]:
+    """{submission id: its updates}, in the order the unit wrote them, of the responsibilities of the plan only
+    (anything else in the stored JSON is ignored). One query whatever the number of submissions."""
+    from plans.models import Responsibility
+
+    submissions = list(submissions)
+    wanted = {int(key) for s in submissions for key in (s.task_updates or {}) if str(key).isdigit()}
+    responsibilities = {str(r.pk): r for r in Responsibility.objects.filter(plan_id=plan_id, pk__in=wanted)
+                        .select_related("item__section")}
+    labels = dict(TaskStatus.choices)
+    found = {}
+    for submission in submissions:
+        rows = []
+        for key, update in (submission.task_updates or {}).items():
+            responsibility = responsibilities.get(str(key))
+            if responsibility is None or not isinstance(update, dict):
+                continue
+            status = update.get("status") if update.get("status") in TaskStatus.values else ""
+            rows.append(ResponsibilityUpdate(responsibility=responsibility, status=status,
+                                             status_label=str(labels.get(status, "")),
+                                             note=str(update.get("note") or "").strip()))
+        found[submission.pk] = rows
+    return found
+
+
 def unit_tasks(request: ReportRequest) -> QuerySet:
     """The plan's responsibilities led by the request's unit (the tasks it reports on)."""
     from plans.models import Responsibility
@@ -84,10 +120,12 @@ def unit_tasks(request: ReportRequest) -> QuerySet:
             .select_related("item").order_by("item__section__order", "item__order", "id"))
 
 
-def overdue_requests(*, today: dt.date) -> QuerySet:
-    return request_base_queryset().filter(
-        Q(status=RequestStatus.OVERDUE) | Q(status__in=RequestStatus.open(), due_date__lt=today)
-    ).order_by("due_date", "unit__name")
+def overdue_requests(*, today: dt.date, user=None) -> QuerySet:
+    """Reports still owed after their deadline (of what ``user`` oversees, when given)."""
+    qs = request_base_queryset().overdue(today)
+    if user is not None:
+        qs = qs.filter(reviewable_requests_q(user))
+    return qs.order_by("due_date", "unit__name")
 
 
 # --- Compliance (DHIS2: reporting rate and on-time rate) ----------------------
@@ -107,8 +145,6 @@ def compliance(*, obligation, today: dt.date) -> dict:
     Expected reports are the requests whose deadline has passed; a report counts as
     completed once submitted (and not returned), on time if first submitted by the deadline.
     """
-    from django.utils import timezone
-
     requests = list(ReportRequest.objects.filter(obligation=obligation).select_related("unit", "period")
                     .order_by("period__start", "unit__order", "unit__name"))
     periods, units, cells = [], [], {}
@@ -117,14 +153,7 @@ def compliance(*, obligation, today: dt.date) -> dict:
             periods.append(req.period)
         if req.unit not in units:
             units.append(req.unit)
-        done = req.status in (RequestStatus.SUBMITTED, RequestStatus.ACCEPTED)
-        if done:
-            on_time = timezone.localdate(req.submitted_at) <= req.due_date if req.submitted_at else False
-            state = "on_time" if on_time else "late"
-        elif req.due_date < today:
-            state = "missing"
-        else:
-            state = "pending"
+        state = request_timeliness(req, today=today)
         cells[(req.unit_id, req.period_id)] = (state, req)
     rates = []
     for period in periods:
@@ -139,6 +168,16 @@ def compliance(*, obligation, today: dt.date) -> dict:
         })
     rows = [(unit, [cells.get((unit.pk, p.pk)) for p in periods]) for unit in units]
     return {"periods": periods, "rows": rows, "rates": rates}
+
+
+def request_timeliness(report_request: ReportRequest, *, today: dt.date) -> str:
+    """"on_time" / "late" (submitted, by the deadline or after it), "missing" (overdue) or "pending".
+
+    A report counts as completed once submitted and not returned (DHIS2's reporting rate).
+    """
+    if report_request.status in (RequestStatus.SUBMITTED, RequestStatus.ACCEPTED):
+        return "on_time" if report_request.submitted_on_time() else "late"
+    return "missing" if report_request.overdue_on(today) else "pending"
 
 
 def notifications(*, user, limit: int = 50) -> list:
@@ -175,10 +214,10 @@ def user_from_calendar_token(token: str):
     return user if user and constant_time_compare(signature, _calendar_signature(user)) else None
 
 
-def calendar_requests(*, user) -> QuerySet:
+def calendar_requests(*, user, today: dt.date) -> QuerySet:
     """Deadlines in the feed: what the user's unit owes (a unit head) or what waits for review (a reviewer)."""
     if is_unit_head(user):
-        return inbox(user=user)
+        return inbox(user=user, today=today)
     return review_queue(user=user)
 
 

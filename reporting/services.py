@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail, send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +21,9 @@ from django.utils.translation import gettext as _
 
 from plans.choices import PlanStatus, Role, UnitKind
 from plans.models import Unit, User
+from plans.selectors import users_with_role
 
-from . import attachments, periods, policy, selectors
+from . import attachments, jobs, notifications, periods, policy, selectors
 from .indicators import normalized, values_errors
 from .models import (
     SECTION_LABELS,
@@ -31,11 +31,11 @@ from .models import (
     ConsolidatedState,
     DeadlineRule,
     Notification,
+    OutgoingEmail,
     Period,
     PeriodType,
     Reminder,
     ReminderChannel,
-    RenderStatus,
     ReportingObligation,
     ReportRequest,
     RequestStatus,
@@ -43,7 +43,6 @@ from .models import (
     ReviewDecision,
     Submission,
     SubmissionAttachment,
-    TaskStatus,
     UnitsRule,
 )
 
@@ -129,7 +128,7 @@ def _period_for(span: periods.PeriodSpan) -> Period:
 
 
 def reporting_tick(*, today: dt.date) -> TickSummary:
-    """Open due requests, send reminders at the offsets, mark overdue requests. Idempotent.
+    """Open due requests, send reminders at the offsets, tell of newly overdue requests. Idempotent.
 
     Run it twice on the same day and the second run creates, sends and marks nothing.
     """
@@ -160,7 +159,7 @@ def reporting_tick(*, today: dt.date) -> TickSummary:
             _open_requests(obligation, missing=missing, summary=summary)
     offsets = [offset for o in obligations for offset in (o.reminder_offsets or [])]
     _send_reminders(today=today, summary=summary, horizon=max(offsets, default=0))
-    _mark_overdue(today=today, summary=summary)
+    _escalate_overdue(today=today, summary=summary)
     return summary
 
 
@@ -178,113 +177,198 @@ def _open_requests(obligation, *, missing, summary):
 
 def _unit_heads(unit_ids) -> dict[int, list[User]]:
     heads: dict[int, list[User]] = {}
-    for user in User.objects.filter(unit_id__in=unit_ids, is_active=True, groups__name=Role.UNIT_HEAD).distinct():
+    for user in users_with_role(Role.UNIT_HEAD, unit_ids):
         heads.setdefault(user.unit_id, []).append(user)
     return heads
+
+
+def _reviewers_of(recipient_unit_id: int) -> list[User]:
+    """Who reviews what is sent to ``recipient_unit_id``: reviewers and approvers of it and the units above."""
+    return list(users_with_role(policy.REVIEW_ROLES, selectors.unit_ancestor_ids(recipient_unit_id)))
+
+
+def _request_params(report_request: ReportRequest, **extra) -> dict:
+    return {"title": report_request.obligation.title, "period": notifications.period_param(report_request.period),
+            "unit": report_request.unit.display_short, **extra}
 
 
 def _send_reminders(*, today, summary, horizon: int):
     """``horizon``: the largest reminder offset of any obligation; later deadlines need no reminder yet."""
     candidates = list(
-        selectors.request_base_queryset()
-        .filter(status__in=(RequestStatus.NOT_STARTED, RequestStatus.DRAFT, RequestStatus.RETURNED),
-                due_date__gte=today, due_date__lte=today + dt.timedelta(days=horizon))
+        selectors.request_base_queryset().owed()
+        .filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=horizon))
     )
     heads = _unit_heads({r.unit_id for r in candidates})
     sent = set(Reminder.objects.filter(request__in=candidates).values_list("request_id", "offset_days", "channel"))
-    for request in candidates:
-        offset = periods.reminder_offset_due(due=request.due_date, today=today,
-                                             offsets=request.obligation.reminder_offsets or [])
-        recipients = heads.get(request.unit_id, [])
+    for report_request in candidates:
+        offset = periods.reminder_offset_due(due=report_request.due_date, today=today,
+                                             offsets=report_request.obligation.reminder_offsets or [])
+        recipients = heads.get(report_request.unit_id, [])
         if offset is None or not recipients:
             continue
         for channel in (ReminderChannel.EMAIL, ReminderChannel.IN_APP):
-            if (request.pk, offset, channel) in sent:
+            if (report_request.pk, offset, channel) in sent:
                 continue  # the unique key below is what guarantees it; this only saves a query
-            if _remind(request=request, offset=offset, channel=channel, recipients=recipients, today=today):
+            if _remind(report_request=report_request, offset=offset, channel=channel, recipients=recipients,
+                       today=today):
                 summary.reminded.append(
-                    f"{request.obligation} — {request.unit.display_short} — {request.period}: "
+                    f"{report_request.obligation} — {report_request.unit.display_short} — {report_request.period}: "
                     f"−{offset} ({channel})"
                 )
 
 
 @transaction.atomic
-def _remind(*, request, offset, channel, recipients, today) -> bool:
-    """Write the Reminder row first (unique key): only the run that wrote it sends the message."""
-    _reminder, created = Reminder.objects.get_or_create(request=request, offset_days=offset, channel=channel)
+def _remind(*, report_request, offset, channel, recipients, today) -> bool:
+    """Write the Reminder row first (unique key): only the run that wrote it sends the message.
+
+    An e-mail is only queued here (one ``OutgoingEmail`` per address, delivered and retried by its own
+    task), so a mail server that fails never stops the other reminders or the rest of the daily job.
+    """
+    reminder, created = Reminder.objects.get_or_create(request=report_request, offset_days=offset, channel=channel)
     if not created:
         return False
-    days_left = (request.due_date - today).days
-    text = _("Reminder: the report “%(title)s” (%(period)s) is due on %(due)s, in %(days)d day(s).") % {
-        "title": request.obligation.title, "period": request.period, "due": f"{request.due_date:%d/%m/%Y}",
-        "days": days_left,
-    }
-    url = request.get_absolute_url()
+    params = _request_params(report_request, due=report_request.due_date.isoformat(),
+                             days=(report_request.due_date - today).days)
+    url = report_request.get_absolute_url()
     if channel == ReminderChannel.IN_APP:
-        Notification.objects.bulk_create([Notification(user=u, text=text[:500], url=url) for u in recipients])
+        notifications.notify(recipients, kind="report_reminder", params=params, url=url)
+        reminder.delivered_at = timezone.now()
+        reminder.save(update_fields=["delivered_at"])
     else:
-        emails = [u.email for u in recipients if u.email]
-        if emails:
-            subject = _("Report due on %(due)s") % {"due": f"{request.due_date:%d/%m/%Y}"}
-            transaction.on_commit(lambda: send_mail(subject, f"{text}\n{url}", settings.DEFAULT_FROM_EMAIL, emails))
+        subject = _("Report due on %(due)s") % {"due": f"{report_request.due_date:%d/%m/%Y}"}
+        queued = email_queue(users=recipients, subject=subject, kind="report_reminder", params=params, url=url,
+                             reminder=reminder)
+        if not queued:  # nobody has an address: nothing to deliver
+            reminder.delivered_at = timezone.now()
+            reminder.save(update_fields=["delivered_at"])
     return True
 
 
-@transaction.atomic
-def _mark_overdue(*, today, summary):
-    late = list(
-        selectors.request_base_queryset().select_for_update(of=("self",))
-        .filter(due_date__lt=today, status__in=(RequestStatus.NOT_STARTED, RequestStatus.DRAFT))
-    )
-    ReportRequest.objects.filter(pk__in=[r.pk for r in late]).update(status=RequestStatus.OVERDUE)
-    summary.overdue += [f"{r.obligation} — {r.unit.display_short} — {r.period} ({r.due_date:%d/%m/%Y})"
-                        for r in late]
+def _escalate_overdue(*, today, summary):
+    """Once a report is overdue, tell its unit head and its reviewers, once (the first run after the deadline,
+    or the first after a missed day or a backfill).
+
+    Overdue itself is never stored: it is derived from the due date (``ReportRequestQuerySet.overdue``).
+    """
+    late = list(selectors.request_base_queryset().overdue(today)
+                .exclude(reminders__channel=ReminderChannel.ESCALATION).order_by("due_date", "id"))
+    if not late:
+        return
+    heads = _unit_heads({r.unit_id for r in late})
+    reviewers: dict[int, list[User]] = {}
+    for report_request in late:
+        with transaction.atomic():
+            _row, created = Reminder.objects.get_or_create(request=report_request, offset_days=0,
+                                                           channel=ReminderChannel.ESCALATION,
+                                                           defaults={"delivered_at": timezone.now()})
+            if not created:
+                continue
+            recipient = report_request.obligation.recipient_unit_id
+            if recipient not in reviewers:
+                reviewers[recipient] = _reviewers_of(recipient)
+            users = {u.pk: u for u in heads.get(report_request.unit_id, []) + reviewers[recipient]}
+            notifications.notify(users.values(), kind="report_overdue", url=report_request.get_absolute_url(),
+                                 params=_request_params(report_request, due=report_request.due_date.isoformat()))
+        summary.overdue.append(f"{report_request.obligation} — {report_request.unit.display_short} — "
+                               f"{report_request.period} ({report_request.due_date:%d/%m/%Y})")
+
+
+# --- E-mail: one row and one task per message ------------------------------------
+
+
+def email_queue(*, users, subject: str, kind: str = "", params: dict | None = None, body: str = "", url: str = "",
+                key: str | None = None, reminder: Reminder | None = None) -> list[OutgoingEmail]:
+    """Queue one e-mail per user with an address (in the caller's transaction; sent after commit).
+
+    The body is ``body``, or the notification ``kind`` put into words. With ``key`` (one user only)
+    an e-mail already queued under that key is not queued again.
+    """
+    queued = []
+    for user in users:
+        if not user.email:
+            continue
+        text = body or notifications.notification_text(Notification(kind=kind, params=params or {}))
+        if url:
+            text = f"{text}\n\n{getattr(settings, 'PORTAL_BASE_URL', '').rstrip('/')}{url}"
+        email, created = OutgoingEmail.objects.get_or_create(
+            key=key, defaults={"to": user.email, "user": user, "subject": subject[:255], "body": text,
+                               "reminder": reminder, "queued_at": timezone.now()},
+        ) if key else (OutgoingEmail.objects.create(to=user.email, user=user, subject=subject[:255], body=text,
+                                                    reminder=reminder, queued_at=timezone.now()), True)
+        if created:
+            transaction.on_commit(lambda email=email: jobs.job_send(email))
+            queued.append(email)
+    return queued
+
+
+def _deliver(email: OutgoingEmail) -> dict:
+    from django.core.mail import EmailMessage
+
+    EmailMessage(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to]).send(fail_silently=False)
+    return {}
+
+
+# A mail server that refuses or drops the connection raises OSError (smtplib.SMTPException is one).
+EMAIL_TRANSIENT_ERRORS = (*jobs.TRANSIENT_ERRORS, OSError)
+
+
+def email_deliver(*, email_id: int, retry_in: float = 0) -> OutgoingEmail:
+    """Send one queued e-mail (a job): idempotent, a delivered one is never sent again.
+
+    Its reminder counts as delivered once all of the reminder's e-mails are.
+    """
+    email = jobs.job_execute(OutgoingEmail, email_id, _deliver, transient=EMAIL_TRANSIENT_ERRORS, retry_in=retry_in)
+    if email is not None and email.is_done and email.reminder_id:
+        Reminder.objects.filter(pk=email.reminder_id, delivered_at__isnull=True).exclude(
+            emails__job_status__in=(jobs.JobStatus.QUEUED, jobs.JobStatus.RUNNING, jobs.JobStatus.FAILED),
+        ).update(delivered_at=timezone.now())
+    return email
 
 
 def weekly_digest(*, today: dt.date) -> int:
-    """E-mail each approver the overdue reports of the units below them; returns the number of e-mails."""
-    overdue = list(selectors.overdue_requests(today=today))
-    if not overdue:
-        return 0
-    approvers = User.objects.filter(is_active=True, groups__name=Role.APPROVER, unit__isnull=False).distinct()
-    messages = []
-    for approver in approvers:
-        scope = selectors.unit_scope_ids(approver.unit_id)
-        mine = [r for r in overdue if r.obligation.recipient_unit_id in scope]
-        if not mine or not approver.email:
-            continue
-        lines = [
-            _("%(unit)s — %(title)s — %(period)s — due %(due)s") % {
-                "unit": r.unit, "title": r.obligation.title, "period": r.period, "due": f"{r.due_date:%d/%m/%Y}",
-            }
-            for r in mine
-        ]
-        subject = _("Overdue reports on %(today)s: %(n)d") % {"today": f"{today:%d/%m/%Y}", "n": len(mine)}
-        messages.append((subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [approver.email]))
-    if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages))
-    return len(messages)
+    """E-mail each approver the overdue reports sent to their unit or below; returns the e-mails queued.
+
+    Idempotent: one digest per user per ISO week (a unique key), even when the task runs twice.
+    """
+    year, week, _weekday = today.isocalendar()
+    count = 0
+    with transaction.atomic():
+        for approver in users_with_role(Role.APPROVER).exclude(email=""):
+            mine = list(selectors.overdue_requests(today=today, user=approver))  # what reporting.policy lets them see
+            if not mine:
+                continue
+            lines = [
+                _("%(unit)s — %(title)s — %(period)s — due %(due)s") % {
+                    "unit": r.unit, "title": r.obligation.title, "period": r.period,
+                    "due": f"{r.due_date:%d/%m/%Y}",
+                }
+                for r in mine
+            ]
+            subject = _("Overdue reports on %(today)s: %(n)d") % {"today": f"{today:%d/%m/%Y}", "n": len(mine)}
+            count += len(email_queue(users=[approver], subject=subject, body="\n".join(lines),
+                                     key=f"digest:{approver.pk}:{year}-W{week:02d}"))
+    return count
 
 
 # --- Submissions and reviews -------------------------------------------------
 
 
-def _locked(request: ReportRequest) -> ReportRequest:
-    return selectors.request_base_queryset().select_for_update(of=("self",)).get(pk=request.pk)
+def _locked(report_request: ReportRequest) -> ReportRequest:
+    return selectors.request_base_queryset().select_for_update(of=("self",)).get(pk=report_request.pk)
 
 
-def _write_draft(*, actor, request: ReportRequest, data: dict) -> Submission:
+def _write_draft(*, actor, report_request: ReportRequest, data: dict) -> Submission:
     values = data.get("indicator_values", {})
-    errors = values_errors(request.obligation.indicators, values)
+    errors = values_errors(report_request.obligation.indicators, values)
     if errors:
         raise ValidationError(list(errors.values()))
     uploads = list(data.get("attachments") or [])
     kinds = [attachments.check_upload(upload) for upload in uploads]
-    current = request.submissions.order_by("-version").first()
+    current = report_request.submissions.order_by("-version").first()
     carried = []
     if current is None or current.submitted_at is not None:
         carried = list(current.attachments.all()) if current else []  # a new version keeps the files
-        current = Submission(request=request, version=(current.version + 1) if current else 1)
+        current = Submission(request=report_request, version=(current.version + 1) if current else 1)
     current.narrative = data.get("narrative", {})
     current.task_updates = data.get("task_updates", {})
     current.indicator_values = values
@@ -303,80 +387,73 @@ def _write_draft(*, actor, request: ReportRequest, data: dict) -> Submission:
     return current
 
 
-def _check_fill(actor, request):
-    if not policy.can_fill(actor, request):
+def _check_fill(actor, report_request):
+    if not policy.can_fill(actor, report_request):
         raise PermissionDenied(_("You may report only for your own unit."))
-    if request.status not in RequestStatus.open():
+    if report_request.status not in RequestStatus.open():
         raise ValidationError(_("This report has already been submitted; it can be changed only if it is returned."))
 
 
 @transaction.atomic
-def report_save_draft(*, actor, request: ReportRequest, data: dict) -> Submission:
-    request = _locked(request)
-    _check_fill(actor, request)
-    submission = _write_draft(actor=actor, request=request, data=data)
-    if request.status == RequestStatus.NOT_STARTED:
-        request.status = RequestStatus.DRAFT
-        request.save(update_fields=["status", "updated_at"])
+def report_save_draft(*, actor, report_request: ReportRequest, data: dict) -> Submission:
+    report_request = _locked(report_request)
+    _check_fill(actor, report_request)
+    submission = _write_draft(actor=actor, report_request=report_request, data=data)
+    if report_request.status == RequestStatus.NOT_STARTED:
+        report_request.status = RequestStatus.DRAFT
+        report_request.save(update_fields=["status", "updated_at"])
     return submission
 
 
 @transaction.atomic
-def report_submit(*, actor, request: ReportRequest, data: dict) -> Submission:
-    """Submit the report. The request row is locked, so a double click makes one submission."""
-    request = _locked(request)
-    _check_fill(actor, request)
-    submission = _write_draft(actor=actor, request=request, data=data)
-    now = timezone.now()
+def report_submit(*, actor, report_request: ReportRequest, data: dict, now: dt.datetime) -> Submission:
+    """Submit the report at ``now`` (on time if by the deadline). The request row is locked, so a double
+    click makes one submission."""
+    report_request = _locked(report_request)
+    _check_fill(actor, report_request)
+    submission = _write_draft(actor=actor, report_request=report_request, data=data)
     submission.submitted_by, submission.submitted_at = actor, now
     submission.save(update_fields=["submitted_by", "submitted_at", "updated_at"])
-    request.status = RequestStatus.SUBMITTED
-    request.submitted_at = request.submitted_at or now
-    request.save(update_fields=["status", "submitted_at", "updated_at"])
-    reviewers = User.objects.filter(
-        is_active=True, groups__name__in=policy.REVIEW_ROLES,
-        unit_id__in=selectors.unit_ancestor_ids(request.obligation.recipient_unit_id),
-    ).distinct()
-    text = _("%(unit)s submitted “%(title)s” (%(period)s).") % {
-        "unit": request.unit, "title": request.obligation.title, "period": request.period}
-    url = reverse("reporting:review", kwargs={"pk": request.pk})
-    Notification.objects.bulk_create([Notification(user=u, text=text[:500], url=url) for u in reviewers])
+    report_request.status = RequestStatus.SUBMITTED
+    report_request.submitted_at = report_request.submitted_at or now
+    report_request.save(update_fields=["status", "submitted_at", "updated_at"])
+    notifications.notify(_reviewers_of(report_request.obligation.recipient_unit_id), kind="report_submitted",
+                         params=_request_params(report_request),
+                         url=reverse("reporting:review", kwargs={"pk": report_request.pk}))
     return submission
 
 
 @transaction.atomic
-def report_review(*, actor, request: ReportRequest, decision: str, comment: str = "") -> Review:
-    request = _locked(request)
-    if not policy.can_review(actor, request):
+def report_review(*, actor, report_request: ReportRequest, decision: str, comment: str = "") -> Review:
+    report_request = _locked(report_request)
+    if not policy.can_review(actor, report_request):
         raise PermissionDenied(_("You may not review this report."))
-    if request.status != RequestStatus.SUBMITTED:
+    if report_request.status != RequestStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be reviewed."))
     comment = (comment or "").strip()
     if decision == ReviewDecision.RETURN and not comment:
         raise ValidationError({"comment": _("Say what must be revised.")})
     if decision not in ReviewDecision.values:
         raise ValidationError(_("Choose accept or return."))
-    submission = request.submissions.exclude(submitted_at=None).order_by("-version").first()
+    submission = report_request.submissions.exclude(submitted_at=None).order_by("-version").first()
     review = Review.objects.create(submission=submission, reviewer=actor, decision=decision, comment=comment)
-    request.status = RequestStatus.ACCEPTED if decision == ReviewDecision.ACCEPT else RequestStatus.RETURNED
-    request.save(update_fields=["status", "updated_at"])
-    heads = _unit_heads([request.unit_id]).get(request.unit_id, [])
-    if decision == ReviewDecision.ACCEPT:
-        text = _("Your report “%(title)s” (%(period)s) was accepted.")
-    else:
-        text = _("Your report “%(title)s” (%(period)s) was returned: %(comment)s")
-    text = text % {"title": request.obligation.title, "period": request.period, "comment": comment}
-    Notification.objects.bulk_create([Notification(user=u, text=text[:500], url=request.get_absolute_url())
-                                      for u in heads])
+    report_request.status = RequestStatus.ACCEPTED if decision == ReviewDecision.ACCEPT else RequestStatus.RETURNED
+    report_request.save(update_fields=["status", "updated_at"])
+    heads = _unit_heads([report_request.unit_id]).get(report_request.unit_id, [])
+    kind = "report_accepted" if decision == ReviewDecision.ACCEPT else "report_returned"
+    notifications.notify(heads, kind=kind, params=_request_params(report_request, comment=comment),
+                         url=report_request.get_absolute_url())
     return review
 
 
-def report_accept(*, actor, request: ReportRequest, comment: str = "") -> Review:
-    return report_review(actor=actor, request=request, decision=ReviewDecision.ACCEPT, comment=comment)
+def report_accept(*, actor, report_request: ReportRequest, comment: str = "") -> Review:
+    return report_review(actor=actor, report_request=report_request, decision=ReviewDecision.ACCEPT,
+                         comment=comment)
 
 
-def report_return(*, actor, request: ReportRequest, comment: str) -> Review:
-    return report_review(actor=actor, request=request, decision=ReviewDecision.RETURN, comment=comment)
+def report_return(*, actor, report_request: ReportRequest, comment: str) -> Review:
+    return report_review(actor=actor, report_request=report_request, decision=ReviewDecision.RETURN,
+                         comment=comment)
 
 
 def notifications_mark_read(*, actor) -> int:
@@ -388,27 +465,26 @@ def notifications_mark_read(*, actor) -> int:
 
 
 @transaction.atomic
-def consolidated_request(*, actor, obligation: ReportingObligation, period: Period) -> ConsolidatedReport:
-    """Queue the compilation of ``obligation``'s report for ``period`` (a Celery task, after commit)."""
-    from .tasks import consolidated_compile_task
+def consolidated_request(*, actor, obligation: ReportingObligation, period: Period,
+                         now: dt.datetime) -> ConsolidatedReport:
+    """Queue the compilation of ``obligation``'s report for ``period`` (a job: ``reporting.jobs``).
 
+    Asking again while it is queued or running does nothing, unless the job was lost (no
+    worker picked it up, or its worker died): then it is queued again. A failed or finished
+    compilation is compiled anew (the accepted reports may have changed).
+    """
     if not policy.can_oversee(actor, obligation):
         raise PermissionDenied(_("You may not compile this report."))
-    report, _created = ConsolidatedReport.objects.select_for_update().get_or_create(
-        obligation=obligation, period=period, defaults={"requested_by": actor},
+    report, created = ConsolidatedReport.objects.select_for_update().get_or_create(
+        obligation=obligation, period=period, defaults={"requested_by": actor, "queued_at": now},
     )
     if report.state == ConsolidatedState.ISSUED:
         raise ValidationError(_("The consolidated report is issued; it can no longer be compiled again."))
-    if report.status == RenderStatus.RUNNING:
-        return report
-    report.status, report.requested_by, report.error, report.progress = RenderStatus.PENDING, actor, "", 0
-    report.save(update_fields=["status", "requested_by", "error", "progress", "updated_at"])
-    transaction.on_commit(lambda: consolidated_compile_task.delay(report.pk))
+    if created:
+        transaction.on_commit(lambda: jobs.job_send(report))
+    elif jobs.job_queue(report, now=now, again=True):
+        ConsolidatedReport.objects.filter(pk=report.pk).update(requested_by=actor)
     return report
-
-
-def _set_compile_progress(report_id: int, progress: int) -> None:
-    ConsolidatedReport.objects.filter(pk=report_id).update(progress=progress, status=RenderStatus.RUNNING)
 
 
 def _number_text(value: Decimal) -> str:
@@ -417,7 +493,7 @@ def _number_text(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def consolidated_compile(*, report_id: int) -> ConsolidatedReport:
+def consolidated_compile(*, report_id: int, retry_in: float = 0) -> ConsolidatedReport:
     """Compile the accepted submissions into ``content``.
 
     ``content``: ``expected``/``accepted`` counts, ``missing`` units, ``sections`` (each
@@ -426,11 +502,14 @@ def consolidated_compile(*, report_id: int) -> ConsolidatedReport:
     average, minimum and maximum over the reporting units). Progress is written as it
     goes (outside the final transaction) so the page can show it.
     """
-    report = ConsolidatedReport.objects.select_related("obligation", "period").get(pk=report_id)
+    return jobs.job_execute(ConsolidatedReport, report_id, _compile, retry_in=retry_in)
+
+
+def _compile(report: ConsolidatedReport) -> dict:
     if report.state == ConsolidatedState.ISSUED:
-        return report
-    _set_compile_progress(report.pk, 10)
+        return {}  # issued meanwhile: its content is final
     obligation = report.obligation
+    jobs.job_progress(report, 10)
     requests = list(ReportRequest.objects.filter(obligation=obligation, period=report.period)
                     .select_related("unit").order_by("unit__order", "unit__name"))
     latest = {}
@@ -440,7 +519,7 @@ def consolidated_compile(*, report_id: int) -> ConsolidatedReport:
                        .order_by("request_id", "version").iterator(chunk_size=500)):
         latest[submission.request_id] = submission  # the last submitted version wins
     accepted = [(r, latest[r.pk]) for r in requests if r.pk in latest]
-    _set_compile_progress(report.pk, 50)
+    jobs.job_progress(report, 50)
     sections = []
     for key in obligation.sections or []:
         entries = [{"unit": r.unit.display_short, "text": s.narrative.get(key, "").strip()}
@@ -448,7 +527,7 @@ def consolidated_compile(*, report_id: int) -> ConsolidatedReport:
         sections.append({"key": key, "label": str(SECTION_LABELS.get(key, key)), "entries": entries,
                          "text": "\n".join(f"{e['unit']}: {e['text']}" for e in entries)})
     tasks = _compile_tasks(obligation, accepted)
-    _set_compile_progress(report.pk, 75)
+    jobs.job_progress(report, 75)
     indicators = []
     for indicator in normalized(obligation.indicators):
         numbers = []
@@ -473,39 +552,27 @@ def consolidated_compile(*, report_id: int) -> ConsolidatedReport:
         "missing": [r.unit.display_short for r in requests if r.pk not in latest],
         "sections": sections, "tasks": tasks, "indicators": indicators,
     }
-    with transaction.atomic():
-        report = ConsolidatedReport.objects.select_for_update().get(pk=report_id)
-        if report.state == ConsolidatedState.ISSUED:
-            return report
-        report.content, report.status, report.progress, report.error = content, RenderStatus.DONE, 100, ""
-        report.save(update_fields=["content", "status", "progress", "error", "updated_at"])
-    return report
+    return {"content": content}
 
 
 def _compile_tasks(obligation, accepted) -> list[dict]:
-    """Each task (item) of the plan reported on, in the plan's order, with each unit's status and note."""
+    """Each task (responsibility) of the plan reported on, in the plan's order, with each unit's status and note."""
     if not obligation.include_tasks:
         return []
-    from plans.models import Responsibility
-
-    wanted = {key for _r, s in accepted for key in (s.task_updates or {}) if str(key).isdigit()}
-    responsibilities = list(Responsibility.objects.filter(plan_id=obligation.plan_id, pk__in=wanted)
-                            .select_related("item").order_by("item__section__order", "item__order", "id"))
-    group_of = {str(t.pk): (t.item_id or f"r{t.pk}") for t in responsibilities}
+    updates = selectors.responsibility_updates(plan_id=obligation.plan_id, submissions=[s for _r, s in accepted])
+    reported = {row.responsibility.pk: row.responsibility for rows in updates.values() for row in rows}
+    order = sorted(reported.values(), key=lambda t: (t.item.section.order if t.item_id else -1,
+                                                     t.item.order if t.item_id else -1, t.pk))
+    group_of = {t.pk: (t.item_id or f"r{t.pk}") for t in order}
     rows = {}
-    for task in responsibilities:  # one row per task of the plan, however many units lead it
-        rows.setdefault(group_of[str(task.pk)], {"task": str(task.item or task), "units": [], "counts": Counter()})
-    status_labels = dict(TaskStatus.choices)
+    for task in order:  # one row per task of the plan, however many units lead it
+        rows.setdefault(group_of[task.pk], {"task": str(task.item or task), "units": [], "counts": Counter()})
     for request, submission in accepted:
-        for key, update in (submission.task_updates or {}).items():
-            row = rows.get(group_of.get(str(key)))
-            if row is None or not isinstance(update, dict):
-                continue
-            status = update.get("status") or ""
-            row["units"].append({"unit": request.unit.display_short, "status": status,
-                                 "status_label": str(status_labels.get(status, "")),
-                                 "note": (update.get("note") or "").strip()})
-            row["counts"][status or "none"] += 1
+        for update in updates[submission.pk]:
+            row = rows[group_of[update.responsibility.pk]]
+            row["units"].append({"unit": request.unit.display_short, "status": update.status,
+                                 "status_label": update.status_label, "note": update.note})
+            row["counts"][update.status or "none"] += 1
     return [{"task": row["task"], "units": row["units"], "counts": dict(row["counts"])}
             for row in rows.values() if row["units"]]
 
@@ -515,7 +582,7 @@ def _check_consolidated_editable(actor, report: ConsolidatedReport) -> None:
         raise PermissionDenied(_("You may not change this consolidated report."))
     if report.state == ConsolidatedState.ISSUED:
         raise ValidationError(_("The consolidated report is issued; it can no longer be changed."))
-    if report.status != RenderStatus.DONE:
+    if not report.is_done:
         raise ValidationError(_("Wait until the compilation has finished."))
 
 
@@ -535,11 +602,11 @@ def consolidated_update(*, actor, report: ConsolidatedReport, texts: dict[str, s
 
 
 @transaction.atomic
-def consolidated_issue(*, actor, report: ConsolidatedReport) -> ConsolidatedReport:
-    """Issue the consolidated report: no more compiling or editing."""
+def consolidated_issue(*, actor, report: ConsolidatedReport, now: dt.datetime) -> ConsolidatedReport:
+    """Issue the consolidated report at ``now``: no more compiling or editing."""
     report = ConsolidatedReport.objects.select_for_update().select_related("obligation").get(pk=report.pk)
     _check_consolidated_editable(actor, report)
-    report.state, report.issued_at, report.issued_by = ConsolidatedState.ISSUED, timezone.now(), actor
+    report.state, report.issued_at, report.issued_by = ConsolidatedState.ISSUED, now, actor
     report.save(update_fields=["state", "issued_at", "issued_by", "updated_at"])
     return report
 

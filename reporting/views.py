@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import policy, proposals, selectors, services
 from .forms import ConsolidatedForm, ObligationForm, ReportForm, ReviewForm
-from .models import SECTION_LABELS, RequestStatus, TaskStatus
+from .models import SECTION_LABELS, RequestStatus
 
 
 def _with_days_left(requests, today):
@@ -23,8 +23,8 @@ def _with_days_left(requests, today):
     for row in rows:
         row.days_left = (row.due_date - today).days
         row.days_late = -row.days_left
-        row.is_open = row.status in RequestStatus.open()
-        row.late = bool(row.submitted_at and timezone.localdate(row.submitted_at) > row.due_date)
+        row.is_open = row.is_owed
+        row.late = row.submitted_on_time() is False
     return rows
 
 
@@ -34,7 +34,7 @@ def inbox(request):
         raise PermissionDenied
     today = timezone.localdate()
     show_all = request.GET.get("all") == "1"
-    rows = _with_days_left(selectors.inbox(user=request.user, include_closed=show_all)[:200], today)
+    rows = _with_days_left(selectors.inbox(user=request.user, today=today, include_closed=show_all)[:200], today)
     return render(request, "reporting/inbox.html", {"rows": rows, "show_all": show_all, "today": today})
 
 
@@ -50,7 +50,7 @@ def calendar_feed(request, token: str):
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//So Y te//Cong ke hoach//VI", "CALSCALE:GREGORIAN",
              f"X-WR-CALNAME:{_ics_text(_('Report deadlines'))}"]
-    for req in selectors.calendar_requests(user=user)[:500]:
+    for req in selectors.calendar_requests(user=user, today=timezone.localdate())[:500]:
         lines += [
             "BEGIN:VEVENT", f"UID:report-request-{req.pk}@{request.get_host()}", f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{req.due_date:%Y%m%d}",
@@ -81,9 +81,13 @@ def report(request, pk: int):
         form = ReportForm(request.POST, request.FILES, obligation=report_request.obligation, tasks=tasks,
                           submission=submission, submitting=submitting)
         if form.is_valid():
-            service = services.report_submit if submitting else services.report_save_draft
             try:
-                service(actor=request.user, request=report_request, data=form.to_data())
+                if submitting:
+                    services.report_submit(actor=request.user, report_request=report_request, data=form.to_data(),
+                                           now=timezone.now())
+                else:
+                    services.report_save_draft(actor=request.user, report_request=report_request,
+                                               data=form.to_data())
             except ValidationError as error:
                 form.add_error(None, _error_text(error))
             else:
@@ -126,17 +130,15 @@ def review(request, pk: int):
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_review(actor=request.user, request=report_request,
+            services.report_review(actor=request.user, report_request=report_request,
                                    decision=form.cleaned_data["decision"], comment=form.cleaned_data["comment"])
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
             messages.success(request, _("Your decision was recorded."))
             return redirect("reporting:review_queue")
-    tasks = {str(t.pk): t for t in selectors.unit_tasks(report_request)} if submission else {}
-    task_rows = [(tasks.get(key), TaskStatus(update.get("status")).label if update.get("status") in TaskStatus.values
-                  else "", update.get("note", "")) for key, update in (submission.task_updates.items()
-                                                                      if submission else [])]
+    task_rows = selectors.responsibility_updates(plan_id=report_request.obligation.plan_id,
+                                                 submissions=[submission])[submission.pk] if submission else []
     narrative = [(SECTION_LABELS.get(k, k), v) for k, v in (submission.narrative.items() if submission else [])]
     return render(request, "reporting/review.html", {
         "req": report_request, "submission": submission, "submissions": submissions, "form": form,
@@ -171,12 +173,13 @@ def consolidated(request, pk: int, period: int):
     period_obj, report = selectors.consolidated_for(obligation=obligation, period_id=period)
     if period_obj is None:
         raise Http404
-    form = ConsolidatedForm(report=report) if report and report.status == "done" else None
+    form = ConsolidatedForm(report=report) if report and report.is_done else None
     if request.method == "POST":
         action = request.POST.get("action", "compile")
         try:
             if action == "compile":
-                services.consolidated_request(actor=request.user, obligation=obligation, period=period_obj)
+                services.consolidated_request(actor=request.user, obligation=obligation, period=period_obj,
+                                              now=timezone.now())
                 messages.info(request, _("The consolidated report is being compiled; its progress is shown below."))
             elif report is not None and action in ("save", "issue"):
                 form = ConsolidatedForm(request.POST, report=report)
@@ -184,7 +187,7 @@ def consolidated(request, pk: int, period: int):
                     raise ValidationError(_("Correct the errors below."))
                 services.consolidated_update(actor=request.user, report=report, **form.to_data())
                 if action == "issue":
-                    services.consolidated_issue(actor=request.user, report=report)
+                    services.consolidated_issue(actor=request.user, report=report, now=timezone.now())
                     messages.success(request, _("The consolidated report was issued."))
                 else:
                     messages.success(request, _("The consolidated report was saved."))

@@ -57,5 +57,6 @@ def celery_worker(transactional_db):
 
     from config.celery import app
 
+    app.control.purge()  # tasks queued by earlier tests, which ran without a worker, name rows long gone
     with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, shutdown_timeout=30) as worker:
         yield worker

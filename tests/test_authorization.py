@@ -230,6 +230,7 @@ RULES: dict[str, Rule] = {
     "reporting:document_request": action(ok=SEES_DRAFT, data={}),
     "reporting:document_status": page(ok=SEES_DRAFT, targets={"pk": "document"}),
     "reporting:document_download": page(ok=SEES_DRAFT, targets={"pk": "document"}),
+    "reporting:document_retry": action(ok=SEES_DRAFT, data={}, targets={"pk": "document"}),
 }
 
 # Path arguments: kwarg name -> world attribute (its pk) or a literal in quotes.
@@ -303,7 +304,7 @@ def world(org, users):
                                                   due_date=dt.date(2026, 3, 15))
     document = RenderedDocument.objects.create(
         content_type=ContentType.objects.get_for_model(Plan), object_id=draft.pk, format="pdf", content_hash="0" * 64,
-        status="done", progress=100, file=ContentFile(b"%PDF-1.7\n", name="ke-hoach.pdf"))
+        job_status="done", progress=100, file=ContentFile(b"%PDF-1.7\n", name="ke-hoach.pdf"))
 
     plan_import = PlanImport.objects.create(created_by=author, text="KẾ HOẠCH\nPhối hợp công tác dân vận năm 2026")
 

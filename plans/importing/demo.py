@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
 from .models import PlanImport
 from .services import plan_import_from_file
@@ -24,7 +25,8 @@ def import_seeds(*, actor, stdout=None) -> list:
             if stdout:
                 stdout.write(f"  {path.name}: already imported")
             continue
-        _extracted, plan = plan_import_from_file(actor=actor, name=path.name, data=path.read_bytes())
+        _extracted, plan = plan_import_from_file(actor=actor, name=path.name, data=path.read_bytes(),
+                                                 today=timezone.localdate())
         plans.append(plan)
         if stdout:
             stdout.write(f"  {path.name}: plan #{plan.pk} {plan.title[:60]}")

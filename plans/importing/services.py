@@ -13,7 +13,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plans import policy
@@ -148,7 +147,7 @@ def _find_item(lead_text: str, section_label: str, made: list[tuple[dict, Item, 
 def plan_import_save(*, actor, extracted: dict[str, Any], source_file: File | str | None = None,
                      import_record: PlanImport | None = None, source_name: str = "", text: str = "",
                      imported_from_ocr: bool | None = None, owner_unit: Unit | None = None,
-                     today: dt.date | None = None) -> Plan:
+                     today: dt.date) -> Plan:
     """Create a DRAFT plan from an extraction (as corrected by the user), in one transaction.
 
     The plan gets its header, issuers, legal bases, sections and items, responsibilities,
@@ -157,7 +156,6 @@ def plan_import_save(*, actor, extracted: dict[str, Any], source_file: File | st
     """
     if not policy.can_create_plan(actor):
         raise PermissionDenied
-    today = today or timezone.localdate()
     title = (extracted.get("title") or "").strip()
     if not title:
         raise ValidationError(_("The plan needs a title."), code="no_title")
@@ -274,7 +272,8 @@ def source_of(name: str) -> str:
     return _SOURCES.get(name.lower().rsplit(".", 1)[-1], PlanImport.Source.TXT)
 
 
-def plan_import_from_file(*, actor, name: str, data: bytes, save: bool = True) -> tuple[dict, Plan | None]:
+def plan_import_from_file(*, actor, name: str, data: bytes, today: dt.date,
+                          save: bool = True) -> tuple[dict, Plan | None]:
     """Read a file and extract its structure; with ``save``, keep it as a draft plan in one transaction.
 
     Used by ``manage.py import_plan`` and the demo loader. Returns (extracted, plan or None).
@@ -284,5 +283,6 @@ def plan_import_from_file(*, actor, name: str, data: bytes, save: bool = True) -
         return ex.extract(text, units=unit_refs()), None
     with transaction.atomic():
         record = plan_import_start(actor=actor, text=text, source=source_of(name), source_name=name, data=data)
-        plan = plan_import_save(actor=actor, extracted=record.extracted, import_record=record, text=text)
+        plan = plan_import_save(actor=actor, extracted=record.extracted, import_record=record, text=text,
+                                today=today)
     return record.extracted, plan

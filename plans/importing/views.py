@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -105,7 +106,8 @@ def import_preview(request, pk):
             extracted["targets"] = record.proposals["targets"]
             try:
                 plan = services.plan_import_save(actor=request.user, extracted=extracted, import_record=record,
-                                                 imported_from_ocr=form.cleaned_data.get("imported_from_ocr"))
+                                                 imported_from_ocr=form.cleaned_data.get("imported_from_ocr"),
+                                                 today=timezone.localdate())
             except ValidationError as error:
                 record.refresh_from_db()
                 for message in _messages_of(error):

@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from plans import document_lines as doc_lines
 from plans.text import roman
-from reporting import policy
+from reporting import policy, selectors
 from reporting.indicators import normalized
-from reporting.models import SECTION_LABELS, ConsolidatedReport, Submission, TaskStatus
+from reporting.models import SECTION_LABELS, ConsolidatedReport, Submission
 
 from .model import STATE, Block, Document, Issuer, Signature, file_slug, paragraphs
 
@@ -101,24 +101,16 @@ def report_document(submission: Submission) -> Document:
         blocks.append(_heading(index, str(SECTION_LABELS[key])))
         blocks.extend(_paragraphs(text) or [Block(kind="paragraph", text="Không có.")])
         index += 1
-    updates = submission.task_updates or {}
+    updates = selectors.responsibility_updates(plan_id=plan.pk, submissions=[submission])[submission.pk]
     if obligation.include_tasks and updates:
-        from plans.models import Responsibility
-
-        tasks = {str(t.pk): t for t in Responsibility.objects.filter(plan_id=plan.pk, pk__in=[
-            k for k in updates if str(k).isdigit()]).select_related("item")}
-        statuses = dict(TaskStatus.choices)
         blocks.append(_heading(index, "Kết quả thực hiện các nhiệm vụ được giao"))
         index += 1
-        for number, (key, update) in enumerate(updates.items(), start=1):
-            task = tasks.get(str(key))
-            if task is None or not isinstance(update, dict):
-                continue
-            status = str(statuses.get(update.get("status") or "", "Chưa cập nhật"))
-            note = (update.get("note") or "").strip()
+        for number, row in enumerate(updates, start=1):
+            task = row.responsibility
             name = (task.item.heading or task.item.text or str(task)).strip() if task.item_id else str(task)
             blocks.append(Block(kind="item", label=f"{number}.", heading=name.rstrip("."), emphasis="bold",
-                                text=f"Tình hình: {status}." + (f" {note}" if note else "")))
+                                text=f"Tình hình: {row.status_label or 'Chưa cập nhật'}."
+                                     + (f" {row.note}" if row.note else "")))
     if obligation.indicators:
         blocks.append(_heading(index, "Các chỉ tiêu"))
         blocks.extend(_indicator_lines(obligation.indicators, submission.indicator_values or {}))
@@ -187,7 +179,7 @@ def consolidated_document(report: ConsolidatedReport) -> Document:
 def load_consolidated(*, user, pk: int) -> ConsolidatedReport:
     report = (ConsolidatedReport.objects.select_related(
         "obligation__plan", "obligation__recipient_unit__parent", "period", "issued_by")
-        .filter(pk=pk, status="done").first())
+        .filter(pk=pk, job_status="done").first())
     if report is None or not policy.can_oversee(user, report.obligation):
         raise Http404
     return report

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
 SEED_DIR = Path(settings.BASE_DIR) / "plans" / "fixtures" / "seeds"
 SEEDS = (0, 1, 2, 3, 4)
@@ -40,7 +41,8 @@ def build_seed_plan(index: int):
     from plans.importing.services import plan_import_from_file
 
     path = seed_path(index)
-    _extracted, plan = plan_import_from_file(actor=_importer(), name=path.name, data=path.read_bytes())
+    _extracted, plan = plan_import_from_file(actor=_importer(), name=path.name, data=path.read_bytes(),
+                                             today=timezone.localdate())
     return plan
 
 

@@ -3,95 +3,82 @@
 A request looks for a stored rendering with the same content hash (the description
 of the object plus the layout version): an unchanged object reuses its file, a changed
 one is rendered anew by the Celery task ``reporting.documents.tasks.render_document``.
+A rendering is a job (``reporting.jobs``): a failed or lost one is queued again by the
+next request, by the retry button, or by the periodic sweep.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import InterfaceError, OperationalError, transaction
-from django.utils import timezone
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from reporting.models import RenderedDocument, RenderFormat, RenderStatus
+from reporting import jobs
+from reporting.models import RenderedDocument, RenderFormat
 
 from . import render
-from .registry import describe
-
-logger = logging.getLogger(__name__)
-
-# Errors worth another try (the task retries them); anything else marks the rendering failed.
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
-# A rendering still waiting after this long was never picked up by a worker: the next request re-queues it.
-STALE_PENDING = dt.timedelta(minutes=2)
+from .registry import can_view, describe
 
 
-def _set_progress(rendered_document_id: int, progress: int, **fields) -> None:
-    RenderedDocument.objects.filter(pk=rendered_document_id).update(progress=progress, **fields)
+def _describe(source):
+    """An official document is in Vietnamese whoever asks for it (and so has one content hash)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return describe(source)
 
 
 @transaction.atomic
-def document_request(*, source, fmt: str, actor, now=None) -> RenderedDocument:
-    """The rendering of ``source`` as ``fmt``: the stored one if unchanged, else a new one queued for the worker.
-
-    ``actor`` must be allowed to see ``source`` (the view checks it through the registry).
-    """
+def document_request(*, source, fmt: str, actor, now: dt.datetime) -> RenderedDocument:
+    """The rendering of ``source`` as ``fmt``: the stored one if unchanged, else a new one queued for the worker."""
     if fmt not in RenderFormat.values:
         raise ValueError(f"Unknown document format: {fmt}")
-    description = describe(source)
-    document, created = RenderedDocument.objects.get_or_create(
+    if not can_view(actor, source):
+        raise PermissionDenied(_("You may not see this document."))
+    description = _describe(source)
+    document, created = RenderedDocument.objects.select_for_update().get_or_create(
         content_type=ContentType.objects.get_for_model(source),
         object_id=source.pk,
         format=fmt,
         content_hash=description.content_hash(),
-        defaults={"requested_by": actor if getattr(actor, "pk", None) else None},
+        defaults={"requested_by": actor if getattr(actor, "pk", None) else None, "queued_at": now},
     )
-    now = now or timezone.now()
-    stale = document.status == RenderStatus.PENDING and document.updated_at < now - STALE_PENDING
-    if not created and (document.status == RenderStatus.FAILED or stale):
-        # Failed, or queued long ago and never picked up (no worker was running): queue it again.
-        # Rendering is idempotent, so a second copy of the task in the queue does no harm.
-        document.status, document.progress, document.error = RenderStatus.PENDING, 0, ""
-        document.save(update_fields=["status", "progress", "error", "updated_at"])
-        created = True
     if created:
-        from .tasks import render_document
-
-        transaction.on_commit(lambda: render_document.delay(document.pk))
+        transaction.on_commit(lambda: jobs.job_send(document))
+    else:
+        jobs.job_queue(document, now=now)  # failed, or lost on its way: queued again; else left alone
     return document
 
 
-def document_render(*, rendered_document_id: int) -> RenderedDocument:
+@transaction.atomic
+def document_retry(*, document: RenderedDocument, actor, now: dt.datetime) -> RenderedDocument:
+    """The retry button of a failed rendering."""
+    document = RenderedDocument.objects.select_for_update().get(pk=document.pk)
+    source = document.source
+    if source is None or not can_view(actor, source):
+        raise PermissionDenied(_("You may not see this document."))
+    jobs.job_queue(document, now=now)
+    return document
+
+
+def _render(document: RenderedDocument) -> dict:
+    source = document.source
+    if source is None:
+        raise jobs.JobFailure(jobs.JobError.SOURCE_MISSING, "The object of this document no longer exists.")
+    description = _describe(source)
+    jobs.job_progress(document, 40)
+    data = render(description, document.format)
+    jobs.job_progress(document, 90)
+    if document.file:
+        document.file.delete(save=False)
+    document.file.save(f"{description.filename}.{document.format}", ContentFile(data), save=False)
+    return {"file": document.file.name}
+
+
+def document_render(*, rendered_document_id: int, retry_in: float = 0) -> RenderedDocument:
     """Render one requested document and store its file. Idempotent: a finished one is left as it is."""
-    with transaction.atomic():
-        document = RenderedDocument.objects.select_for_update().get(pk=rendered_document_id)
-        if document.status == RenderStatus.DONE and document.file:
-            return document
-        document.status, document.progress, document.error = RenderStatus.RUNNING, 10, ""
-        document.save(update_fields=["status", "progress", "error", "updated_at"])
-    try:
-        source = document.source
-        if source is None:
-            raise LookupError("The object of this document no longer exists.")
-        description = describe(source)
-        _set_progress(document.pk, 40)
-        data = render(description, document.format)
-        _set_progress(document.pk, 90)
-        if document.file:
-            document.file.delete(save=False)
-        document.file.save(f"{description.filename}.{document.format}", ContentFile(data), save=False)
-        document.status, document.progress, document.error = RenderStatus.DONE, 100, ""
-        document.save(update_fields=["file", "status", "progress", "error", "updated_at"])
-    except TRANSIENT_ERRORS:
-        raise
-    except Exception as exc:  # a broken description or template: keep the reason, do not retry
-        logger.exception("Rendering document %s failed", document.pk)
-        document_mark_failed(rendered_document_id=document.pk, error=f"{type(exc).__name__}: {exc}")
-        document.refresh_from_db()
-    return document
-
-
-def document_mark_failed(*, rendered_document_id: int, error: str) -> None:
-    RenderedDocument.objects.filter(pk=rendered_document_id).update(status=RenderStatus.FAILED, error=error[:2000])
+    return jobs.job_execute(RenderedDocument, rendered_document_id, _render, retry_in=retry_in)

@@ -1,26 +1,14 @@
-"""Celery task: a thin wrapper over ``services.document_render``."""
+"""Celery task: a thin wrapper over ``services.document_render`` (a job: ``reporting.jobs``)."""
 
-from celery import Task, shared_task
+from celery import shared_task
 
-from .services import TRANSIENT_ERRORS, document_mark_failed, document_render
+from reporting.jobs import JobTask, run_job_task
 
-
-class _RenderTask(Task):
-    def on_failure(self, exc, task_id, args, kwargs, einfo):
-        """After the last retry the user sees why, instead of a rendering that never ends."""
-        if args:
-            document_mark_failed(rendered_document_id=args[0], error=f"{type(exc).__name__}: {exc}")
+from .services import document_render
 
 
-@shared_task(
-    base=_RenderTask,
-    name="reporting.documents.render_document",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=True,
-    retry_backoff_max=60,
-    max_retries=3,
-)
-def render_document(rendered_document_id: int) -> int:
-    return document_render(rendered_document_id=rendered_document_id).pk
+@shared_task(bind=True, base=JobTask, job_model="reporting.RenderedDocument",
+             name="reporting.documents.render_document")
+def render_document(self, rendered_document_id: int) -> int:
+    return run_job_task(self, lambda pk, retry_in: document_render(rendered_document_id=pk, retry_in=retry_in),
+                        rendered_document_id).pk

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from reporting.models import RenderedDocument, RenderFormat, RenderStatus
+from reporting.models import RenderedDocument, RenderFormat
 
-from . import registry
+from . import registry, services
 from .pdf import render_html
-from .services import document_request as request_document
 
 
 def _source(key: str, *, user, pk: int):
@@ -32,7 +32,7 @@ def _visible_document(user, pk: int) -> RenderedDocument:
 
 
 def _status_response(request, document: RenderedDocument):
-    context = {"document": document, "finished": document.status in (RenderStatus.DONE, RenderStatus.FAILED)}
+    context = {"document": document, "finished": document.is_finished}
     if request.htmx:
         return render(request, "reporting/documents/_status.html", context)
     return render(request, "reporting/documents/status.html", context)
@@ -44,10 +44,22 @@ def document_request(request, source: str, pk: int, fmt: str):
     if fmt not in RenderFormat.values:
         raise Http404
     obj = _source(source, user=request.user, pk=pk)
-    document = request_document(source=obj, fmt=fmt, actor=request.user)
+    return _after_post(request, services.document_request(source=obj, fmt=fmt, actor=request.user,
+                                                          now=timezone.now()))
+
+
+def _after_post(request, document: RenderedDocument):
+    """htmx swaps the status in place; without it, the status page."""
     if request.htmx:
         return _status_response(request, document)
     return redirect("reporting:document_status", pk=document.pk)
+
+
+@login_required
+@require_POST
+def document_retry(request, pk: int):
+    return _after_post(request, services.document_retry(document=_visible_document(request.user, pk),
+                                                        actor=request.user, now=timezone.now()))
 
 
 @login_required
@@ -60,7 +72,7 @@ def document_status(request, pk: int):
 @require_GET
 def document_download(request, pk: int):
     document = _visible_document(request.user, pk)
-    if document.status != RenderStatus.DONE or not document.file:
+    if not document.is_done or not document.file:
         raise Http404
     # Stored as "<filename>.<fmt>" (letters, digits, dashes); storage may add "_<random>" on a clash.
     stem = document.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0].split("_")[0]

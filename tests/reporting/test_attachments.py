@@ -86,7 +86,7 @@ def test_service_checks_indicator_values_too(users, setup):
     from reporting import services
 
     with pytest.raises(ValidationError):
-        services.report_save_draft(actor=users.unit_head, request=own_request(users),
+        services.report_save_draft(actor=users.unit_head, report_request=own_request(users),
                                    data={"narrative": {}, "indicator_values": {"ty_le": "150"}})
 
 
@@ -144,7 +144,7 @@ def test_files_follow_a_returned_report_and_can_be_removed(client, users, setup)
     client.force_login(users.unit_head)
     post(client, users, files=[SimpleUploadedFile("a.pdf", PDF), SimpleUploadedFile("b.pdf", PDF)], submit="1")
     request = own_request(users)
-    services.report_return(actor=users.reviewer, request=request, comment="Bổ sung")
+    services.report_return(actor=users.reviewer, report_request=request, comment="Bổ sung")
     first = SubmissionAttachment.objects.get(name="a.pdf")
     post(client, users, remove_attachments=[str(first.pk)], submit="1")
     latest = request.submissions.order_by("-version").first()

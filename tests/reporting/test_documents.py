@@ -20,7 +20,7 @@ from reporting.documents.fonts import missing_glyphs
 from reporting.documents.pdf import RefusedURL, StaticOnlyFetcher, render_html, render_pdf
 from reporting.documents.plans import plan_document
 from reporting.documents.samples import SEEDS, build_seed_plan, plan_text, seed_text
-from reporting.models import RenderedDocument, RenderStatus
+from reporting.models import JobStatus, RenderedDocument
 from tests.factories import ItemFactory, PlanFactory, RecipientFactory, SectionFactory
 
 MM = 72 / 25.4
@@ -364,7 +364,7 @@ def test_preview_uses_the_document_html(client, users, draft):
 
 def test_refused_users_get_404(client, users, draft):
     document = RenderedDocument.objects.create(source=draft, format="pdf", content_hash="x" * 64,
-                                               status=RenderStatus.DONE)
+                                               job_status=JobStatus.DONE)
     client.force_login(users.other_author)  # another room: never sees this draft
     assert client.get(reverse("reporting:document_preview", args=["plan", draft.pk])).status_code == 404
     assert client.post(reverse("reporting:document_request", args=["plan", draft.pk, "pdf"])).status_code == 404
@@ -399,7 +399,8 @@ def test_render_service_marks_a_vanished_source_failed(db, draft):
     document = RenderedDocument.objects.create(source=draft, format="pdf", content_hash="y" * 64)
     draft.delete()
     document = document_render(rendered_document_id=document.pk)
-    assert document.status == RenderStatus.FAILED and "no longer exists" in document.error
+    assert document.job_status == JobStatus.FAILED and "no longer exists" in document.error_detail
+    assert document.error_message == "Đối tượng mà công việc này xử lý không còn tồn tại."  # the reader's language
 
 
 # --- through the queue -------------------------------------------------------------
@@ -409,10 +410,10 @@ def _wait_done(pk: int, timeout: float = 60) -> RenderedDocument:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         document = RenderedDocument.objects.get(pk=pk)
-        if document.status in (RenderStatus.DONE, RenderStatus.FAILED):
+        if document.is_finished:
             return document
         time.sleep(0.2)
-    raise AssertionError(f"document {pk} still {document.status} after {timeout}s")
+    raise AssertionError(f"document {pk} still {document.job_status} after {timeout}s")
 
 
 @pytest.mark.celery
@@ -422,7 +423,7 @@ def test_rendering_runs_in_a_worker_and_is_reused_until_the_plan_changes(celery_
     response = client.post(url, headers={"HX-Request": "true"})
     assert response.status_code == 200 and b"document-status" in response.content
     first = _wait_done(RenderedDocument.objects.get().pk)
-    assert first.status == RenderStatus.DONE, first.error
+    assert first.job_status == JobStatus.DONE, first.error_detail
     assert first.progress == 100
     status = client.get(reverse("reporting:document_status", args=[first.pk]), headers={"HX-Request": "true"})
     assert reverse("reporting:document_download", args=[first.pk]).encode() in status.content
@@ -444,11 +445,11 @@ def test_rendering_runs_in_a_worker_and_is_reused_until_the_plan_changes(celery_
     second = RenderedDocument.objects.exclude(pk=first.pk).get()
     assert second.content_hash != first.content_hash
     second = _wait_done(second.pk)
-    assert second.status == RenderStatus.DONE and second.file.name != first.file.name
+    assert second.job_status == JobStatus.DONE and second.file.name != first.file.name
 
     word = client.post(reverse("reporting:document_request", args=["plan", draft.pk, "docx"]))
     docx_doc = _wait_done(RenderedDocument.objects.get(format="docx").pk)
-    assert word.status_code == 302 and docx_doc.status == RenderStatus.DONE
+    assert word.status_code == 302 and docx_doc.job_status == JobStatus.DONE
     assert docx_doc.file.read(2) == b"PK"
 
 
@@ -463,15 +464,15 @@ def test_a_rendering_never_picked_up_is_queued_again_by_the_next_request(celery_
 
     lost = RenderedDocument.objects.create(
         content_type=ContentType.objects.get_for_model(draft), object_id=draft.pk, format="pdf",
-        content_hash=describe(draft).content_hash(), status=RenderStatus.PENDING)
-    RenderedDocument.objects.filter(pk=lost.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=1))
-    assert document_request(source=draft, fmt="pdf", actor=users.author).pk == lost.pk
+        content_hash=describe(draft).content_hash(), job_status=JobStatus.QUEUED,
+        queued_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert document_request(source=draft, fmt="pdf", actor=users.author, now=timezone.now()).pk == lost.pk
     time.sleep(1)
-    assert RenderedDocument.objects.get(pk=lost.pk).status == RenderStatus.PENDING  # recent: still waiting
+    assert RenderedDocument.objects.get(pk=lost.pk).job_status == JobStatus.QUEUED  # recent: still waiting
 
     later = timezone.now() + datetime.timedelta(minutes=5)
     assert document_request(source=draft, fmt="pdf", actor=users.author, now=later).pk == lost.pk
-    assert _wait_done(lost.pk).status == RenderStatus.DONE
+    assert _wait_done(lost.pk).job_status == JobStatus.DONE
 
 
 def test_render_plan_command(state_plan, tmp_path):

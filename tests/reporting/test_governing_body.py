@@ -1,6 +1,7 @@
 """The governing body printed above the issuing body: the document's own when it names one."""
 
 import pytest
+from django.utils import timezone
 
 from plans.choices import HeaderStyle
 from plans.importing.services import plan_import_from_file
@@ -13,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def test_an_imported_plan_keeps_the_governing_body_of_its_document(users, org):
     path = seed_path(2)  # Hà Tĩnh, OCR'd: "UBND TINH HA TINH"
-    _extracted, plan = plan_import_from_file(actor=users.author, name=path.name, data=path.read_bytes())
+    _extracted, plan = plan_import_from_file(actor=users.author, name=path.name, data=path.read_bytes(),
+                                             today=timezone.localdate())
     assert plan.governing_body == "UBND TINH HA TINH"
     assert plan_document(plan).issuers[0].governing == "UBND TINH HA TINH"
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from plans.choices import PlanStatus
 from reporting import services
@@ -145,7 +146,8 @@ def test_a_submitted_report_cannot_be_posted_again(client, users, setup):
     assert Submission.objects.count() == 1
     assert Submission.objects.get().narrative["results"] == "Đã công khai 12 thủ tục."
     with pytest.raises(ValidationError):
-        services.report_submit(actor=users.unit_head, request=own_request(users), data={"narrative": {}})
+        services.report_submit(actor=users.unit_head, report_request=own_request(users), data={"narrative": {}},
+                               now=timezone.now())
 
 
 @pytest.mark.django_db(transaction=True)
@@ -159,8 +161,8 @@ def test_two_simultaneous_submits_make_one_submission(org, users):
     def submit():
         try:
             barrier.wait()
-            services.report_submit(actor=users.unit_head, request=request,
-                                   data={"narrative": {"results": "Kết quả"}})
+            services.report_submit(actor=users.unit_head, report_request=request,
+                                   data={"narrative": {"results": "Kết quả"}}, now=timezone.now())
             outcomes.append("ok")
         except ValidationError:
             outcomes.append("refused")

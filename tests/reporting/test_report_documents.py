@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reporting import services
 from reporting.documents.registry import describe
@@ -78,9 +79,10 @@ def test_a_draft_is_not_an_official_report(client, users, submitted):
 
 @pytest.fixture
 def compiled(users, submitted):
-    services.report_accept(actor=users.reviewer, request=submitted)
+    services.report_accept(actor=users.reviewer, report_request=submitted)
     report = services.consolidated_request(actor=users.reviewer, obligation=submitted.obligation,
-                                           period=submitted.period)
+                                           period=submitted.period,
+                                  now=timezone.now())
     return services.consolidated_compile(report_id=report.pk)
 
 
@@ -118,12 +120,13 @@ def test_staff_edit_then_issue(client, users, submitted, compiled, django_assert
     client.post(url, {"action": "compile"})
     client.post(url, {"action": "save", "section_results": "Sửa sau ban hành"})
     compiled.refresh_from_db()
-    assert compiled.status == "done" and "Sửa sau ban hành" not in str(compiled.content)
+    assert compiled.job_status == "done" and "Sửa sau ban hành" not in str(compiled.content)
 
 
 def test_progress_partial_for_htmx(client, users, submitted):
-    services.report_accept(actor=users.reviewer, request=submitted)
-    services.consolidated_request(actor=users.reviewer, obligation=submitted.obligation, period=submitted.period)
+    services.report_accept(actor=users.reviewer, report_request=submitted)
+    services.consolidated_request(actor=users.reviewer, obligation=submitted.obligation, period=submitted.period,
+                                  now=timezone.now())
     client.force_login(users.reviewer)
     url = reverse("reporting:consolidated", args=[submitted.obligation_id, submitted.period_id])
     response = client.get(url, HTTP_HX_REQUEST="true")

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reporting.models import ReportRequest, RequestStatus, Review, Submission
 from tests.reporting.test_inbox import make_obligation
@@ -66,7 +67,7 @@ def test_draft_submit_return_resubmit_accept(client, users, submitted):
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == RequestStatus.RETURNED
-    assert users.unit_head.notifications.filter(text__contains="Bổ sung số liệu quý II.").exists()
+    assert any("Bổ sung số liệu quý II." in str(n) for n in users.unit_head.notifications.all())
 
     client.force_login(users.unit_head)
     page = client.get(url_report).content.decode()
@@ -161,10 +162,10 @@ def test_consolidated_report_compiled_by_the_celery_task(client, users, submitte
     response = client.post(url)  # the task is queued after commit (never in this test's transaction)
     assert response.status_code == 302
     report = ConsolidatedReport.objects.get()
-    assert report.status == "pending"
+    assert report.job_status == "queued"
     consolidated_compile(report_id=report.pk)
     report.refresh_from_db()
-    assert report.status == "done"
+    assert report.job_status == "done"
     assert report.content["expected"] == 2 and report.content["accepted"] == 1
     assert report.content["missing"] == ["BVĐK tỉnh"]
     results = next(s for s in report.content["sections"] if s["key"] == "results")
@@ -191,12 +192,13 @@ def test_consolidated_report_through_the_real_worker(users, submitted, celery_wo
     from reporting.models import ConsolidatedReport
     from reporting.services import consolidated_request, report_accept
 
-    report_accept(actor=users.approver, request=submitted)
-    report = consolidated_request(actor=users.approver, obligation=submitted.obligation, period=submitted.period)
+    report_accept(actor=users.approver, report_request=submitted)
+    report = consolidated_request(actor=users.approver, obligation=submitted.obligation, period=submitted.period,
+                                  now=timezone.now())
     for _attempt in range(100):
         report.refresh_from_db()
-        if report.status == "done":
+        if report.job_status == "done":
             break
         time.sleep(0.2)
-    assert report.status == "done" and report.content["accepted"] == 1
+    assert report.job_status == "done" and report.content["accepted"] == 1
     assert ConsolidatedReport.objects.count() == 1

@@ -1,6 +1,7 @@
 """The daily reporting job replayed over a year: requests, reminders, overdue marks — each once."""
 
 import datetime as dt
+import time
 from collections import Counter
 
 import pytest
@@ -14,6 +15,7 @@ from reporting.models import (
     Notification,
     PeriodType,
     Reminder,
+    ReminderChannel,
     ReportingObligation,
     ReportRequest,
     RequestStatus,
@@ -21,6 +23,7 @@ from reporting.models import (
 )
 from reporting.services import reporting_tick, weekly_digest
 from tests.factories import PlanFactory, UnitFactory, UserFactory
+from tests.reporting.mail import deliver_queued_emails
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -56,6 +59,7 @@ def replay(first, last, capture):
     for day in days(first, last):
         with capture(execute=True):
             summary = reporting_tick(today=day)
+        deliver_queued_emails()  # what the worker's e-mail tasks do
         if summary.created or summary.reminded or summary.overdue:
             log[day] = (len(summary.created), len(summary.reminded), len(summary.overdue))
     return log
@@ -90,29 +94,39 @@ def test_a_year_replayed_day_by_day(obligations, users, django_capture_on_commit
         D(2026, 12, 16): (0, 0, 3),
     }
     assert ReportRequest.objects.count() == 12
-    assert set(ReportRequest.objects.values_list("status", flat=True)) == {RequestStatus.OVERDUE}
+    assert ReportRequest.objects.overdue(D(2026, 12, 31)).count() == 12  # overdue is derived, never stored
+    assert set(ReportRequest.objects.values_list("status", flat=True)) == {RequestStatus.NOT_STARTED}
     due = dict(ReportRequest.objects.filter(unit__code="ttkscb").values_list("obligation__title", "due_date"))
     assert due == {"003-6m": D(2026, 6, 5), "003-year": D(2026, 11, 25), "004-6m": D(2026, 6, 15),
                    "004-year": D(2026, 12, 15)}
     # 4 obligations × 3 offsets × 2 heads: one e-mail per (request, offset) to the head, one notice each
-    assert Reminder.objects.count() == 4 * 3 * 2 * 2
+    reminders = Reminder.objects.exclude(channel=ReminderChannel.ESCALATION)
+    assert reminders.count() == 4 * 3 * 2 * 2 and not reminders.filter(delivered_at=None).exists()
     assert len(mail.outbox) == 4 * 3 * 2
-    assert Notification.objects.filter(user=users.unit_head).count() == 4 * 3
-    assert Counter(Reminder.objects.values_list("offset_days", flat=True)) == {7: 16, 3: 16, 1: 16}
+    assert Notification.objects.filter(user=users.unit_head, kind="report_reminder").count() == 4 * 3
+    assert Counter(reminders.values_list("offset_days", flat=True)) == {7: 16, 3: 16, 1: 16}
+    # the day after each deadline, once per overdue request: the unit head and the reviewers are told
+    assert Reminder.objects.filter(channel=ReminderChannel.ESCALATION).count() == 12
+    assert Notification.objects.filter(user=users.unit_head, kind="report_overdue").count() == 4
+    assert Notification.objects.filter(user=users.reviewer, kind="report_overdue").count() == 0  # NVY: not SYT
+    assert Notification.objects.filter(user=users.approver, kind="report_overdue").count() == 12
     # a second run over the same year creates, sends and marks nothing
     assert replay(D(2026, 1, 1), D(2026, 12, 31), django_capture_on_commit_callbacks) == {}
-    assert ReportRequest.objects.count() == 12 and Reminder.objects.count() == 48 and len(mail.outbox) == 24
+    assert ReportRequest.objects.count() == 12 and Reminder.objects.count() == 60 and len(mail.outbox) == 24
 
 
 def test_reminder_text_and_recipients(obligations, users, django_capture_on_commit_callbacks):
     for day in (D(2026, 5, 6), D(2026, 5, 29)):
         with django_capture_on_commit_callbacks(execute=True):
             reporting_tick(today=day)
+    deliver_queued_emails()
     assert sorted(m.to[0] for m in mail.outbox) == sorted([users.unit_head.email, users.other_head.email])
     message = next(m for m in mail.outbox if m.to == [users.unit_head.email])
     assert "05/06/2026" in message.subject
+    assert "Nhắc hạn: báo cáo “003-6m” (6 tháng đầu năm 2026) phải gửi trước ngày 05/06/2026" in message.body
     notice = Notification.objects.get(user=users.unit_head)
-    assert "05/06/2026" in notice.text and notice.url.startswith("/reporting/")
+    assert notice.kind == "report_reminder" and notice.url.startswith("/reporting/")
+    assert str(notice) == message.body.split("\n")[0]
 
 
 def test_a_submitted_or_drafted_request_is_not_reminded_or_marked(obligations, users,
@@ -121,10 +135,12 @@ def test_a_submitted_or_drafted_request_is_not_reminded_or_marked(obligations, u
     ReportRequest.objects.filter(unit=users.unit_head.unit).update(status=RequestStatus.SUBMITTED)
     with django_capture_on_commit_callbacks(execute=True):
         reporting_tick(today=D(2026, 5, 29))
+    deliver_queued_emails()
     assert [m.to for m in mail.outbox] == [[users.other_head.email]]
-    reporting_tick(today=D(2026, 6, 6))
-    statuses = dict(ReportRequest.objects.filter(obligation__title="003-6m").values_list("unit__code", "status"))
-    assert statuses["ttkscb"] == RequestStatus.SUBMITTED and statuses["bvdk"] == RequestStatus.OVERDUE
+    summary = reporting_tick(today=D(2026, 6, 6))
+    late = set(ReportRequest.objects.overdue(D(2026, 6, 6)).filter(obligation__title="003-6m")
+               .values_list("unit__code", flat=True))
+    assert late == {"bvdk", "bvyhct"} and len(summary.overdue) == 2
 
 
 def test_a_missed_day_is_caught_up_the_next_day_with_the_nearest_offset(obligations, users):
@@ -172,12 +188,17 @@ def test_weekly_digest_goes_to_leadership(obligations, users, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         sent = weekly_digest(today=D(2026, 6, 8))
     assert sent == 1
+    deliver_queued_emails()
     assert mail.outbox[0].to == [users.approver.email]
     assert mail.outbox[0].body.count("003-6m") == 3
     # an approver without an e-mail address, and an approver of another branch, get nothing
     UserFactory(username="giamdoc-khac", unit=users.approver.unit, roles=[Role.APPROVER], email="")
-    UserFactory(username="bdv-lanhdao", unit=users.partner.unit, roles=[Role.APPROVER])
-    assert weekly_digest(today=D(2026, 6, 8)) == 1
+    lanhdao = UserFactory(username="bdv-lanhdao", unit=users.partner.unit, roles=[Role.APPROVER])
+    # the same week again (the task delivered twice): nothing more; the next week: a new digest
+    assert weekly_digest(today=D(2026, 6, 10)) == 0
+    assert weekly_digest(today=D(2026, 6, 15)) == 1
+    deliver_queued_emails()
+    assert [m.to for m in mail.outbox] == [[users.approver.email]] * 2 and lanhdao.email not in str(mail.outbox)
 
 
 def test_command_replays_a_range(obligations, capsys):
@@ -207,7 +228,12 @@ def test_the_tick_runs_through_the_real_celery_worker(obligations, users, celery
         "today": "2026-05-29", "created": [], "reminded": [], "overdue": []}
     assert ReportRequest.objects.filter(obligation=obligations["003-6m"]).count() == 3
     assert Reminder.objects.count() == 4
+    for _attempt in range(100):  # each e-mail is delivered by its own task, after the tick's
+        if len(mail.outbox) == 2:
+            break
+        time.sleep(0.1)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([users.unit_head.email, users.other_head.email])
+    assert not Reminder.objects.filter(delivered_at=None).exists()
 
 
 def test_obligation_validation_gives_clear_errors(org):

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
+from django.utils import timezone
 
 from plans.choices import Role
 from plans.importing.extract import as_json_structure
@@ -49,7 +50,7 @@ class Command(BaseCommand):
         actor = None if dry_run else self._actor(user)
         try:
             extracted, plan = plan_import_from_file(actor=actor, name=file.name, data=file.read_bytes(),
-                                                    save=not dry_run)
+                                                    today=timezone.localdate(), save=not dry_run)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         except PermissionDenied as error:
