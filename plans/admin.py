@@ -29,9 +29,15 @@ class UnitAdmin(admin.ModelAdmin):
     list_select_related = ("parent",)
 
 
+def _without_is_staff(fieldsets):
+    """Django's user fieldsets without ``is_staff``: the portal's admin admits administrators by role."""
+    return tuple((name, {**options, "fields": tuple(f for f in options["fields"] if f != "is_staff")})
+                 for name, options in fieldsets)
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + ((_("Unit"), {"fields": ("unit", "position")}),)
+    fieldsets = _without_is_staff(BaseUserAdmin.fieldsets) + ((_("Unit"), {"fields": ("unit", "position")}),)
     list_display = ("username", "first_name", "last_name", "unit", "is_active")
     list_select_related = ("unit",)
     list_filter = ("groups", "unit__kind", "is_active")

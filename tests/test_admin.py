@@ -186,3 +186,27 @@ def _visible_text(html: str) -> str:
     html = re.sub(r'(?s)<div class="form-row field-crontab_translation">.*?</div>\s*</div>\s*</div>', " ", html)
     values = " ".join(re.findall(r'<input[^>]+type="submit"[^>]*value="([^"]*)"', html))
     return re.sub(r"<[^>]+>", " ", html) + " " + values
+
+
+def test_reporting_rows_are_shown_only_and_holidays_stay_editable(client, users):
+    from reporting.models import Holiday
+
+    client.force_login(users.admin)
+    for name in ("reportrequest", "submission", "review", "reminder", "consolidatedreport", "rendereddocument",
+                 "reportingobligation", "period", "notification"):
+        if f"reporting_{name}" in {f"{m._meta.app_label}_{m._meta.model_name}" for m in _registered()}:
+            assert client.get(reverse(f"admin:reporting_{name}_add")).status_code == 403, name
+    holiday = Holiday.objects.get(date=dt.date(2026, 9, 2))
+    response = client.post(reverse("admin:reporting_holiday_change", args=[holiday.pk]),
+                           {"date": "02/09/2026", "name": "Quốc khánh (đã sửa)"})
+    assert response.status_code == 302
+    holiday.refresh_from_db()
+    assert holiday.name == "Quốc khánh (đã sửa)"
+
+
+def test_the_user_form_has_no_staff_flag(client, users):
+    client.force_login(users.admin)
+    page = client.get(reverse("admin:plans_user_change", args=[users.author.pk]))
+    assert page.status_code == 200
+    assert "is_superuser" in form_data(page) or 'name="is_superuser"' in page.content.decode()
+    assert 'name="is_staff"' not in page.content.decode()
