@@ -210,3 +210,15 @@ def test_the_user_form_has_no_staff_flag(client, users):
     assert page.status_code == 200
     assert "is_superuser" in form_data(page) or 'name="is_superuser"' in page.content.decode()
     assert 'name="is_staff"' not in page.content.decode()
+
+
+def test_the_index_and_the_history_pages_speak_vietnamese(client, users, issued_plan):
+    client.force_login(users.admin)
+    version = issued_plan.history.earliest()
+    for url in (reverse("admin:index"), reverse("admin:plans_plan_history", args=[issued_plan.pk]),
+                reverse("admin:plans_plan_simple_history", args=[issued_plan.pk, version.history_id]),
+                reverse("admin:password_change")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        visible = _visible_text(response.content.decode())
+        assert not [word for word in ENGLISH + ["Revert", "Change reason", "Changed by"] if word in visible], url
