@@ -36,6 +36,7 @@ setup: install system-deps messages
 
 migrate: setup
 	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_holidays -v 0
 
 demo: migrate
 	$(PY) manage.py load_demo

@@ -1,11 +1,19 @@
+"""Reporting in the admin: public holidays are edited here; everything else is kept by the services
+(the obligation form of the portal, the reporting tick, submitting and reviewing, compilation, rendering)
+and is only shown."""
+
 from django.contrib import admin
+
+from plans.admin_mixins import ReadOnlyAdminMixin
 
 from .models import (
     ConsolidatedReport,
     Holiday,
     Notification,
+    OutgoingEmail,
     Period,
     Reminder,
+    RenderedDocument,
     ReportingObligation,
     ReportRequest,
     Review,
@@ -15,28 +23,30 @@ from .models import (
 
 @admin.register(Holiday)
 class HolidayAdmin(admin.ModelAdmin):
+    """Editable: ``manage.py load_holidays`` adds the official days and never overwrites an edited one."""
+
     list_display = ["date", "name"]
     date_hierarchy = "date"
     search_fields = ["name"]
 
 
 @admin.register(ReportingObligation)
-class ReportingObligationAdmin(admin.ModelAdmin):
+class ReportingObligationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Obligations are written through the plan's obligation form (``services.obligation_save``)."""
+
     list_display = ["title", "plan", "period_type", "calendar", "deadline_rule", "recipient_unit", "is_active"]
     list_filter = ["period_type", "calendar", "deadline_rule", "is_active"]
     search_fields = ["title", "plan__title"]
-    autocomplete_fields = ["plan"]
-    filter_horizontal = ["units"]
     list_select_related = ["plan", "recipient_unit"]
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "period_type", "calendar", "year", "index", "start", "end", "cut_off"]
     list_filter = ["period_type", "calendar", "year"]
 
 
-class SubmissionInline(admin.TabularInline):
+class SubmissionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Submission
     extra = 0
     fields = ["version", "submitted_by", "submitted_at"]
@@ -44,37 +54,51 @@ class SubmissionInline(admin.TabularInline):
 
 
 @admin.register(ReportRequest)
-class ReportRequestAdmin(admin.ModelAdmin):
+class ReportRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["obligation", "unit", "period", "due_date", "status"]
     list_filter = ["status", "period__year", "obligation__period_type"]
     search_fields = ["obligation__title", "unit__name"]
     list_select_related = ["obligation", "unit", "period"]
-    raw_id_fields = ["obligation", "unit", "period"]
     inlines = [SubmissionInline]
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["submission", "decision", "reviewer", "created_at"]
     list_filter = ["decision"]
-    raw_id_fields = ["submission"]
+    list_select_related = ["submission__request__obligation", "submission__request__unit",
+                           "submission__request__period", "reviewer"]
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
-    list_display = ["request", "offset_days", "channel", "sent_at"]
+class ReminderAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["request", "offset_days", "channel", "sent_at", "delivered_at"]
     list_filter = ["channel", "offset_days"]
-    raw_id_fields = ["request"]
+    list_select_related = ["request"]
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["user", "text", "created_at", "read_at"]
-    raw_id_fields = ["user"]
+    list_select_related = ["user"]
 
 
 @admin.register(ConsolidatedReport)
-class ConsolidatedReportAdmin(admin.ModelAdmin):
+class ConsolidatedReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["obligation", "period", "job_status", "state", "updated_at"]
     list_filter = ["job_status", "state"]
-    raw_id_fields = ["obligation", "period", "requested_by"]
+    list_select_related = ["obligation", "period"]
+
+
+@admin.register(RenderedDocument)
+class RenderedDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["content_type", "object_id", "format", "job_status", "progress", "updated_at"]
+    list_filter = ["job_status", "format", "content_type"]
+    list_select_related = ["content_type"]
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["to", "subject", "job_status", "attempts", "created_at", "finished_at"]
+    list_filter = ["job_status"]
+    search_fields = ["to", "subject"]

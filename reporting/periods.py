@@ -194,9 +194,13 @@ LUNAR_DATES = {
     2025: (dt.date(2025, 1, 29), dt.date(2025, 4, 7)),
     2026: (dt.date(2026, 2, 17), dt.date(2026, 4, 26)),
     2027: (dt.date(2027, 2, 6), dt.date(2027, 4, 16)),
+    2028: (dt.date(2028, 1, 26), dt.date(2028, 4, 4)),
+    2029: (dt.date(2029, 2, 13), dt.date(2029, 4, 23)),
+    2030: (dt.date(2030, 2, 3), dt.date(2030, 4, 12)),
 }
 # The day added to 02/09 (01/09 or 03/09), chosen each year by the Government.
-NATIONAL_DAY_EXTRA = {2025: dt.date(2025, 9, 1), 2026: dt.date(2026, 9, 1), 2027: dt.date(2027, 9, 3)}
+NATIONAL_DAY_EXTRA = {2025: dt.date(2025, 9, 1), 2026: dt.date(2026, 9, 1), 2027: dt.date(2027, 9, 3),
+                      2028: dt.date(2028, 9, 1), 2029: dt.date(2029, 9, 1), 2030: dt.date(2030, 9, 1)}
 
 
 def public_holidays(year: int) -> list[tuple[dt.date, str]]:

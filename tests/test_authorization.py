@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 # --- What the harness does not walk (explicit) ---------------------------------------------------
 
 SKIPPED_NAMESPACES = {
-    "admin",  # Django's admin has its own permission system (is_staff)
+    "admin",  # Django's admin: administrators only (config/admin.py), tested in tests/test_admin.py
     "plans_api",  # the REST API: tested in tests/plans/test_api.py
 }
 SKIPPED_NAMES = {

@@ -1,8 +1,36 @@
+"""Production: every service is named in the environment; nothing falls back to the development defaults.
+
+A missing ``DATABASE_URL`` (base would use SQLite), ``REDIS_URL`` (the filesystem broker and a
+per-process cache), ``DJANGO_SECRET_KEY`` or a real e-mail backend stops the start-up with a message
+that says what to set, instead of a portal that runs and loses its work or its mail.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F401,F403
-from .base import env
+from .base import EMAIL_BACKEND, env
+
+NOT_A_MAIL_SERVER = ("console", "locmem", "dummy", "filebased")
+
+
+def _required(name: str, purpose: str) -> str:
+    value = env(name, default="")
+    if not value:
+        raise ImproperlyConfigured(f"{name} is not set: production needs {purpose}.")
+    return value
+
+
+_required("DATABASE_URL", "PostgreSQL, e.g. DATABASE_URL=postgres://portal:password@db:5432/portal")
+_required("REDIS_URL", "Redis for Celery and the cache, e.g. REDIS_URL=redis://redis:6379/0")
+SECRET_KEY = _required("DJANGO_SECRET_KEY", "a long random secret key")
+_required("DJANGO_EMAIL_BACKEND", "a mail server, e.g. django.core.mail.backends.smtp.EmailBackend")
+if set(EMAIL_BACKEND.split(".")) & set(NOT_A_MAIL_SERVER):
+    raise ImproperlyConfigured(f"DJANGO_EMAIL_BACKEND={EMAIL_BACKEND} delivers no mail: production needs a mail "
+                               "server, e.g. django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST.")
+if EMAIL_BACKEND.endswith(".smtp.EmailBackend"):
+    _required("EMAIL_HOST", "the SMTP server of DJANGO_EMAIL_BACKEND, e.g. EMAIL_HOST=mail.syt.gov.vn")
 
 DEBUG = False
-SECRET_KEY = env("DJANGO_SECRET_KEY")
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
 STORAGES = {

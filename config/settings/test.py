@@ -4,13 +4,13 @@ environment: `make test` points them at PostgreSQL and Redis when they answer.""
 import os
 
 from .base import *  # noqa: F401,F403
-from .base import VAR_DIR, env
+from .base import VAR_DIR, _made, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
+MEDIA_ROOT = env("DJANGO_MEDIA_ROOT", default="") or str(_made(VAR_DIR / "test-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

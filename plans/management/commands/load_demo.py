@@ -1,5 +1,6 @@
 """``manage.py load_demo``: the demo department, its users and plans (see docs/demo.md)."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from plans.choices import Role
@@ -15,6 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, reset=False, **options):
         verbose = options["verbosity"] > 1
+        call_command("load_holidays", verbosity=options["verbosity"], stdout=self.stdout)  # deadlines skip them
         result = loader.load(reset=reset, log=self.stdout.write if verbose else lambda message: None)
         self.stdout.write(self.style.SUCCESS(
             f"Demo: {result.units_created} units, {result.users_created} users, {result.plans_created} plans created; "
