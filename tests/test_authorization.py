@@ -247,6 +247,33 @@ KWARGS: dict[str, str] = {
 }
 
 
+# --- Feature apps add their own URLs, path arguments, objects and state ------------------------------------
+#
+# Each app may have ``tests/<app>/authz.py`` defining any of: ``RULES`` (URL name -> Rule), ``KWARGS``
+# (path argument -> world attribute), ``FIELDS`` (form field names for tests/test_bad_input.py),
+# ``world(base, org, users) -> dict`` (its objects, built after the base world) and ``state() -> tuple``
+# (what a refused POST of its pages could change). It imports ``page``, ``action``, the actor sets …
+# from this module. So an app joins the walker without editing this file.
+
+
+def _extensions():
+    import importlib
+    from pathlib import Path
+
+    found = []
+    for path in sorted(Path(__file__).resolve().parent.glob("*/authz.py")):
+        found.append(importlib.import_module(f"tests.{path.parent.name}.authz"))
+    return found
+
+
+EXTENSIONS = _extensions()
+for _extension in EXTENSIONS:
+    _clash = set(getattr(_extension, "RULES", {})) & set(RULES)
+    assert not _clash, f"{_extension.__name__} redefines {_clash}"
+    RULES.update(getattr(_extension, "RULES", {}))
+    KWARGS.update(getattr(_extension, "KWARGS", {}))
+
+
 def kwarg_value(world, reference: str):
     if reference.startswith("'"):
         return reference.strip("'")
@@ -312,9 +339,14 @@ def world(org, users):
         "draft": draft, "section": section, "item": item, "item2": item2, "child": child, "basis": basis,
         "duty": duty, "recipient": recipient, "submitted": submitted, "approved": approved, "issued": issued,
     }.items()}
-    return SimpleNamespace(**refreshed, report_request=report_request, document=document, obligation=obligation,
-                           period=period,
-                           plan_import=plan_import)
+    base = SimpleNamespace(**refreshed, report_request=report_request, document=document, obligation=obligation,
+                           period=period, plan_import=plan_import)
+    for extension in EXTENSIONS:
+        if hasattr(extension, "world"):
+            for name, obj in extension.world(base, org, users).items():
+                assert not hasattr(base, name), f"{extension.__name__}: world attribute {name!r} exists already"
+                setattr(base, name, obj)
+    return base
 
 
 def state() -> tuple:
@@ -330,6 +362,7 @@ def state() -> tuple:
         list(Recipient.objects.order_by("pk").values_list("pk", "version")),
         PlanTransition.objects.count(),
         RenderedDocument.objects.count(),
+        *(extension.state() for extension in EXTENSIONS if hasattr(extension, "state")),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_authorization import RULES, url_for, url_patterns, world  # noqa: F401  (fixture)
+from tests.test_authorization import EXTENSIONS, RULES, url_for, url_patterns, world  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,7 @@ FIELDS = (
     "active_from", "active_until", "open_days_before", "include_tasks", "action", "results", "shortcomings",
     "causes", "next_steps", "proposals", "text_input", "proposal", "form-TOTAL-FORMS", "form-INITIAL-FORMS",
     "keep", "recipients", "legal_bases", "structure", "day", "month",
+    *(name for extension in EXTENSIONS for name in getattr(extension, "FIELDS", ())),
 )
 PAYLOADS = {
     "empty": {},
