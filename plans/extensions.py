@@ -44,3 +44,36 @@ class CallableRegistry:
 # ``load_demo`` calls each with ``units`` ({code: Unit}), ``users`` ({username: User}) and ``log``
 # after the plans are loaded; each must be idempotent (e.g. reporting's demo obligations).
 demo_loaders = CallableRegistry()
+
+
+class KeyedRegistry:
+    """Contributions (dataclasses with ``key`` and ``order``) registered by higher apps, iterated in order.
+
+    A key registered twice is a programming error (two apps would silently shadow each other).
+    ``reporting`` uses the same class for its dashboard panels and report-form sections.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self._items: dict[str, object] = {}
+
+    def register(self, item):
+        from django.core.exceptions import ImproperlyConfigured
+
+        if item.key in self._items:
+            raise ImproperlyConfigured(f"{self.name}: {item.key!r} is already registered")
+        self._items[item.key] = item
+        return item
+
+    def unregister(self, key: str) -> None:
+        """Remove a contribution (tests that register their own)."""
+        self._items.pop(key, None)
+
+    def get(self, key: str):
+        return self._items.get(key)
+
+    def __iter__(self):
+        return iter(sorted(self._items.values(), key=lambda item: (item.order, item.key)))
+
+    def __len__(self) -> int:
+        return len(self._items)

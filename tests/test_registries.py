@@ -1,9 +1,25 @@
 """The registries that let feature apps add to pages of plans/ and reporting/ without editing them."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.test import RequestFactory
 
+from plans.choices import PlanStatus
+from reporting import extensions
 from reporting.documents import registry as documents
+from reporting.extensions import DashboardPanel, UnitSection, dashboard_panels, render_panels
+from reporting.models import (
+    DeadlineRule,
+    PeriodType,
+    ReportingObligation,
+    ReportRequest,
+    RequestStatus,
+)
+from tests.factories import PlanFactory
+
+pytestmark = pytest.mark.django_db
 
 
 def test_reporting_registers_its_three_document_sources_from_ready():
@@ -24,3 +40,91 @@ def test_a_feature_app_registers_its_own_document_source():
     finally:
         documents.unregister("test_unit")
     assert documents.source_for_key("test_unit") is None
+
+
+# --- Dashboard panels ---------------------------------------------------------------------------
+
+ROLES = ("author", "reviewer", "approver", "unit_head", "admin", "other_author", "other_reviewer", "other_head",
+         "partner")
+
+
+@pytest.fixture
+def reports_2026(db, org):
+    """A six-monthly obligation to Phòng NVY; the two facilities' June reports: CDC on time, the hospital missing."""
+    from reporting import services
+
+    plan = PlanFactory(owner_unit=org.nvy, status=PlanStatus.ISSUED)
+    obligation = ReportingObligation.objects.create(
+        plan=plan, title="Báo cáo 6 tháng", recipient_unit=org.nvy, period_type=PeriodType.SIX_MONTHLY,
+        deadline_rule=DeadlineRule.FIXED, fixed_deadlines=["05/06"])
+    services.reporting_tick(today=dt.date(2026, 5, 6))
+    first = ReportRequest.objects.filter(obligation=obligation, period__index=1)
+    first.filter(unit=org.cdc).update(
+        status=RequestStatus.SUBMITTED, submitted_at=dt.datetime(2026, 6, 5, 9, tzinfo=dt.UTC))
+    return obligation
+
+
+def _request(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
+@pytest.fixture
+def extra_panel():
+    """A feature app's panel with a unit section, registered for the test only."""
+    panel = DashboardPanel(
+        key="test_extra", title="Bảng thử", order=50, template_name="reporting/extensions/_compliance_panel.html",
+        context=lambda user, year: {"empty": True},
+        unit_section=UnitSection(template_name="reporting/extensions/_compliance_panel.html",
+                                 context=lambda user, unit, year: {}))
+    dashboard_panels.register(panel)
+    yield panel
+    dashboard_panels.unregister(panel.key)
+
+
+def test_reporting_registers_its_compliance_panel():
+    assert dashboard_panels.get("reporting_compliance") is extensions.COMPLIANCE_PANEL
+
+
+def test_a_panel_key_registered_twice_is_refused():
+    with pytest.raises(ImproperlyConfigured):
+        dashboard_panels.register(extensions.COMPLIANCE_PANEL)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_registered_panel_renders_for_every_role(users, org, reports_2026, extra_panel, role):
+    user = getattr(users, role)
+    request = _request(user)
+    for year in (2026, 2020):
+        html = "".join(render_panels(request, year=year))
+        visible = [p for p in dashboard_panels if p.is_visible(user)]
+        assert html.count('class="card mb-3"') == len(visible)
+        html = "".join(extensions.render_unit_sections(request, unit=org.cdc, year=year))
+        assert html.count('class="card mb-3"') == sum(1 for p in visible if p.unit_section)
+
+
+def test_panels_come_in_their_order(users, extra_panel):
+    assert [p.key for p in dashboard_panels][:2] == ["reporting_compliance", "test_extra"]
+
+
+def test_compliance_panel_counts_the_years_reports_of_the_overseen_obligations(users, reports_2026):
+    today = dt.date(2026, 6, 10)
+    summary = extensions.compliance_summary(users.reviewer, 2026, today=today)
+    assert {k: summary[k] for k in ("obligations", "expected", "completed", "on_time", "reporting_rate")} == {
+        "obligations": 1, "expected": 2, "completed": 1, "on_time": 1, "reporting_rate": 50}
+    assert extensions.compliance_summary(users.approver, 2026, today=today)["expected"] == 2
+    assert extensions.compliance_summary(users.other_reviewer, 2026, today=today) == {}
+    assert extensions.compliance_summary(users.unit_head, 2026, today=today) == {}
+
+
+def test_compliance_panel_shows_figures_or_says_it_has_no_data(users, reports_2026, django_assert_max_num_queries):
+    from django.utils import translation
+
+    with translation.override("vi"):
+        with django_assert_max_num_queries(3):
+            (html,) = render_panels(_request(users.reviewer), year=2026)
+        assert "Tuân thủ chế độ báo cáo" in html and "Báo cáo phải nộp" in html
+        (html,) = render_panels(_request(users.other_reviewer), year=2026)
+        assert "Chưa có dữ liệu" in html
+    assert render_panels(_request(users.unit_head), year=2026) == []
