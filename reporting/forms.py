@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django import forms
@@ -13,6 +14,7 @@ from plans.formfields import IdChoiceField, IdMultipleChoiceField
 from plans.models import Unit
 
 from . import attachments
+from .extensions import field_name, sections_for
 from .indicators import normalized, value_error
 from .models import (
     NARRATIVE_SECTIONS,
@@ -70,6 +72,19 @@ class IndicatorField(forms.DecimalField):
             raise forms.ValidationError(message)
 
 
+def _json_value(value):
+    """A cleaned form value as stored in a JSONField (numbers as text, like the indicator values)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, set)):
+        return [_json_value(v) for v in value]
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
 class ReportForm(forms.Form):
     """Narrative sections, the status and a note for each of the unit's tasks, indicator values, attachments."""
 
@@ -78,8 +93,9 @@ class ReportForm(forms.Form):
         help_text=_("PDF, Word (.docx), Excel (.xlsx), PNG or JPEG."),
     )
 
-    def __init__(self, *args, obligation, tasks, submission=None, submitting=False, **kwargs):
+    def __init__(self, *args, report_request, tasks, submission=None, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
+        obligation = report_request.obligation
         from django.template.defaultfilters import filesizeformat
 
         self.fields["attachments"].help_text = _("PDF, Word (.docx), Excel (.xlsx), PNG or JPEG; at most %(max)s "
@@ -124,6 +140,21 @@ class ReportForm(forms.Form):
                 indicator=indicator, label=label, required=False, localize=True, initial=values.get(code),
                 help_text=", ".join(help_parts),
             )
+        self._add_extension_sections(report_request, submission)
+
+    def _add_extension_sections(self, report_request, submission):
+        """The fields of every registered section that applies (``reporting.extensions.report_sections``)."""
+        stored = (submission.section_values or {}) if submission else {}
+        self.extension_sections = []
+        for section in sections_for(report_request.obligation):
+            initial = stored.get(section.key) if section.key in stored else section.initial(report_request)
+            names = []
+            for name, form_field in section.fields(report_request):
+                if name in (initial or {}):
+                    form_field.initial = initial[name]
+                self.fields[field_name(section, name)] = form_field
+                names.append(name)
+            self.extension_sections.append((section, names))
 
     # grouped for the template
     def narrative_fields(self):
@@ -134,6 +165,10 @@ class ReportForm(forms.Form):
 
     def indicator_fields(self):
         return [self[f"indicator_{i['code']}"] for i in self.indicators]
+
+    def section_fields(self):
+        """(section, [bound fields]) of each registered section of the report."""
+        return [(section, [self[field_name(section, n)] for n in names]) for section, names in self.extension_sections]
 
     def clean(self):
         data = super().clean()
@@ -152,6 +187,8 @@ class ReportForm(forms.Form):
             "task_updates": {str(t.pk): {"status": data[f"task_{t.pk}_status"],
                                          "note": data.get(f"task_{t.pk}_note", "").strip()} for t in self.tasks},
             "indicator_values": {str(i["code"]): number(data.get(f"indicator_{i['code']}")) for i in self.indicators},
+            "section_values": {section.key: {n: _json_value(data.get(field_name(section, n))) for n in names}
+                               for section, names in self.extension_sections},
             "attachments": data.get("attachments") or [],
             "remove_attachments": [int(pk) for pk in data.get("remove_attachments") or []],
         }

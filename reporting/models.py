@@ -7,6 +7,7 @@ the reporting obligations, periods and submissions follow in their own section.
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -249,6 +250,9 @@ class Submission(TimeStampedModel):
     narrative = models.JSONField(_("narrative"), default=dict, blank=True)
     task_updates = models.JSONField(_("task updates"), default=dict, blank=True)
     indicator_values = models.JSONField(_("indicator values"), default=dict, blank=True)
+    section_values = models.JSONField(
+        _("figures of other modules"), default=dict, blank=True, encoder=DjangoJSONEncoder,
+        help_text=_("{section key: {name: value}} of the report-form sections registered by other modules."))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)

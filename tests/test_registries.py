@@ -128,3 +128,80 @@ def test_compliance_panel_shows_figures_or_says_it_has_no_data(users, reports_20
         (html,) = render_panels(_request(users.other_reviewer), year=2026)
         assert "Chưa có dữ liệu" in html
     assert render_panels(_request(users.unit_head), year=2026) == []
+
+
+# --- Report-form sections -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def checklist_section():
+    """A feature app's figures in the six-monthly reports, registered for the test only."""
+    from django import forms
+
+    from reporting.extensions import ReportSection, report_sections
+
+    def fields(report_request):
+        return [("done", forms.IntegerField(label="Số tiêu chí đạt", min_value=0, required=False)),
+                ("note", forms.CharField(label="Ghi chú", required=False))]
+
+    section = ReportSection(
+        key="checklist", title="Bộ tiêu chí dân vận", order=20, fields=fields,
+        applies_to=lambda obligation: obligation.period_type == PeriodType.SIX_MONTHLY,
+        initial=lambda report_request: {"done": 7},
+    )
+    report_sections.register(section)
+    yield section
+    report_sections.unregister(section.key)
+
+
+def _own_request(obligation, unit):
+    return ReportRequest.objects.get(obligation=obligation, unit=unit, period__index=1)
+
+
+def test_a_registered_section_adds_its_fields_prefilled_to_the_report_form(client, users, org, reports_2026,
+                                                                            checklist_section):
+    from django.urls import reverse
+
+    client.force_login(users.other_head)
+    page = client.get(reverse("reporting:report", args=[_own_request(reports_2026, org.bvdk).pk]))
+    form = page.context["form"]
+    assert form["x_checklist_done"].value() == 7 and "x_checklist_note" in form.fields
+    assert "Bộ tiêu chí dân vận" in page.content.decode()
+
+
+def test_section_values_go_to_the_submission_data_under_section_values(org, reports_2026, checklist_section):
+    from reporting.forms import ReportForm
+
+    report_request = _own_request(reports_2026, org.bvdk)
+    form = ReportForm({"x_checklist_done": "9", "x_checklist_note": " tốt "}, report_request=report_request,
+                      tasks=[])
+    assert form.is_valid(), form.errors
+    assert form.to_data()["section_values"] == {"checklist": {"done": 9, "note": "tốt"}}
+    bad = ReportForm({"x_checklist_done": "-1"}, report_request=report_request, tasks=[])
+    assert not bad.is_valid() and bad.errors["x_checklist_done"]
+
+
+def test_a_section_that_does_not_apply_adds_nothing(org, reports_2026, checklist_section):
+    from reporting.forms import ReportForm
+
+    reports_2026.period_type = PeriodType.QUARTERLY
+    report_request = _own_request(reports_2026, org.bvdk)
+    report_request.obligation = reports_2026
+    form = ReportForm(report_request=report_request, tasks=[])
+    assert not [name for name in form.fields if name.startswith("x_")]
+    assert form.section_fields() == []
+
+
+def test_stored_section_values_are_shown_on_the_review_page(client, users, org, reports_2026, checklist_section):
+    from django.urls import reverse
+
+    from reporting.models import Submission
+
+    report_request = _own_request(reports_2026, org.cdc)
+    Submission.objects.create(request=report_request, submitted_at=report_request.submitted_at,
+                              section_values={"checklist": {"done": 9, "note": "Đạt yêu cầu"}})
+    client.force_login(users.reviewer)
+    page = client.get(reverse("reporting:review", args=[report_request.pk]))
+    assert page.context["section_rows"] == [(checklist_section, [("Số tiêu chí đạt", 9), ("Ghi chú", "Đạt yêu cầu")])]
+    html = page.content.decode()
+    assert "Bộ tiêu chí dân vận" in html and "Đạt yêu cầu" in html
