@@ -3,6 +3,7 @@ from django.contrib import admin
 from .models import (
     ConsolidatedReport,
     Holiday,
+    Indicator,
     Notification,
     Period,
     Reminder,
@@ -78,3 +79,10 @@ class ConsolidatedReportAdmin(admin.ModelAdmin):
     list_display = ["obligation", "period", "status", "updated_at"]
     list_filter = ["status"]
     raw_id_fields = ["obligation", "period", "requested_by"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "unit_of_measure", "type", "min_value", "max_value", "is_active"]
+    list_filter = ["type", "is_active"]
+    search_fields = ["code", "name"]

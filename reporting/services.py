@@ -24,7 +24,7 @@ from plans.choices import PlanStatus, Role, UnitKind
 from plans.models import Unit, User
 
 from . import attachments, periods, policy, selectors
-from .indicators import normalized, values_errors
+from .indicators import values_errors
 from .models import (
     SECTION_LABELS,
     ConsolidatedReport,
@@ -450,10 +450,10 @@ def consolidated_compile(*, report_id: int) -> ConsolidatedReport:
     tasks = _compile_tasks(obligation, accepted)
     _set_compile_progress(report.pk, 75)
     indicators = []
-    for indicator in normalized(obligation.indicators):
+    for indicator in obligation.indicators:
         numbers = []
         for _r, s in accepted:
-            raw = s.indicator_values.get(indicator["code"])
+            raw = s.indicator_values.get(indicator.code)
             if raw not in (None, ""):
                 try:
                     numbers.append(Decimal(str(raw)))
@@ -461,8 +461,8 @@ def consolidated_compile(*, report_id: int) -> ConsolidatedReport:
                     continue
         total = sum(numbers, Decimal(0))
         indicators.append({
-            "code": indicator["code"], "label": indicator["label"], "unit": indicator["unit"],
-            "type": indicator["type"], "units": len(numbers),
+            "code": indicator.code, "label": indicator.name, "unit": indicator.unit_of_measure,
+            "type": indicator.type, "units": len(numbers),
             "total": _number_text(total) if numbers else None,
             "average": _number_text((total / len(numbers)).quantize(Decimal("0.01"))) if numbers else None,
             "min": _number_text(min(numbers)) if numbers else None,

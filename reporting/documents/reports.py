@@ -16,7 +16,6 @@ from django.utils import timezone
 from plans import document_lines as doc_lines
 from plans.text import roman
 from reporting import policy
-from reporting.indicators import normalized
 from reporting.models import SECTION_LABELS, ConsolidatedReport, Submission, TaskStatus
 
 from .model import STATE, Block, Document, Issuer, Signature, file_slug, paragraphs
@@ -50,11 +49,11 @@ def _heading(index: int, text: str) -> Block:
 
 def _indicator_lines(indicators, values: dict) -> list[Block]:
     blocks = []
-    for indicator in normalized(indicators):
-        raw = values.get(indicator["code"])
+    for indicator in indicators:
+        raw = values.get(indicator.code)
         shown = str(raw).replace(".", ",") if raw not in (None, "") else "—"
-        unit = f" {indicator['unit']}" if indicator["unit"] and raw not in (None, "") else ""
-        blocks.append(Block(kind="item", label="-", text=f"{indicator['label']}: {shown}{unit}.", depth=1))
+        unit = f" {indicator.unit_of_measure}" if indicator.unit_of_measure and raw not in (None, "") else ""
+        blocks.append(Block(kind="item", label="-", text=f"{indicator.name}: {shown}{unit}.", depth=1))
     return blocks
 
 
@@ -119,9 +118,9 @@ def report_document(submission: Submission) -> Document:
             name = (task.item.heading or task.item.text or str(task)).strip() if task.item_id else str(task)
             blocks.append(Block(kind="item", label=f"{number}.", heading=name.rstrip("."), emphasis="bold",
                                 text=f"Tình hình: {status}." + (f" {note}" if note else "")))
-    if obligation.indicators:
+    if indicators := obligation.indicators:
         blocks.append(_heading(index, "Các chỉ tiêu"))
-        blocks.extend(_indicator_lines(obligation.indicators, submission.indicator_values or {}))
+        blocks.extend(_indicator_lines(indicators, submission.indicator_values or {}))
     return _bao_cao(unit=unit, plan=plan, period=period, day=day, month=month, year=year, blocks=blocks,
                     addressees=(obligation.recipient_unit.name,), recipients=["Như trên"],
                     signer=submission.submitted_by, position="THỦ TRƯỞNG ĐƠN VỊ",
