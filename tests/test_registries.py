@@ -205,3 +205,14 @@ def test_stored_section_values_are_shown_on_the_review_page(client, users, org, 
     assert page.context["section_rows"] == [(checklist_section, [("Số tiêu chí đạt", 9), ("Ghi chú", "Đạt yêu cầu")])]
     html = page.content.decode()
     assert "Bộ tiêu chí dân vận" in html and "Đạt yêu cầu" in html
+
+
+def test_section_figures_are_written_into_the_official_report(org, reports_2026, checklist_section):
+    from reporting.documents.registry import describe
+    from reporting.models import Submission
+
+    report_request = _own_request(reports_2026, org.cdc)
+    submission = Submission.objects.create(request=report_request, submitted_at=report_request.submitted_at,
+                                           section_values={"checklist": {"done": 9, "note": ""}})
+    texts = [block.text for block in describe(submission).blocks]
+    assert "BỘ TIÊU CHÍ DÂN VẬN" in texts and "Số tiêu chí đạt: 9." in texts and "Ghi chú: —." in texts

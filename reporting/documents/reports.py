@@ -16,6 +16,7 @@ from django.utils import timezone
 from plans import document_lines as doc_lines
 from plans.text import roman
 from reporting import policy
+from reporting.extensions import section_rows
 from reporting.models import SECTION_LABELS, ConsolidatedReport, Submission, TaskStatus
 
 from .model import STATE, Block, Document, Issuer, Signature, file_slug, paragraphs
@@ -121,6 +122,12 @@ def report_document(submission: Submission) -> Document:
     if indicators := obligation.indicators:
         blocks.append(_heading(index, "Các chỉ tiêu"))
         blocks.extend(_indicator_lines(indicators, submission.indicator_values or {}))
+        index += 1
+    for section, rows in section_rows(obligation, submission, request):  # figures of the feature apps' sections
+        blocks.append(_heading(index, str(section.title)))
+        index += 1
+        blocks.extend(Block(kind="item", label="-", text=f"{label}: {'—' if value in (None, '') else value}.",
+                            depth=1) for label, value in rows)
     return _bao_cao(unit=unit, plan=plan, period=period, day=day, month=month, year=year, blocks=blocks,
                     addressees=(obligation.recipient_unit.name,), recipients=["Như trên"],
                     signer=submission.submitted_by, position="THỦ TRƯỞNG ĐƠN VỊ",
