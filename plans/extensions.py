@@ -10,6 +10,12 @@ Each registered template is included in the plan detail page with ``plan`` and
 ``request`` in its context.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 
 class TemplateRegistry:
     def __init__(self):
@@ -44,3 +50,71 @@ class CallableRegistry:
 # ``load_demo`` calls each with ``units`` ({code: Unit}), ``users`` ({username: User}) and ``log``
 # after the plans are loaded; each must be idempotent (e.g. reporting's demo obligations).
 demo_loaders = CallableRegistry()
+
+
+class KeyedRegistry:
+    """Contributions (dataclasses with ``key`` and ``order``) registered by higher apps, iterated in order.
+
+    A key registered twice is a programming error (two apps would silently shadow each other).
+    ``reporting`` uses the same class for its dashboard panels and report-form sections.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self._items: dict[str, object] = {}
+
+    def register(self, item):
+        from django.core.exceptions import ImproperlyConfigured
+
+        if item.key in self._items:
+            raise ImproperlyConfigured(f"{self.name}: {item.key!r} is already registered")
+        self._items[item.key] = item
+        return item
+
+    def unregister(self, key: str) -> None:
+        """Remove a contribution (tests that register their own)."""
+        self._items.pop(key, None)
+
+    def get(self, key: str):
+        return self._items.get(key)
+
+    def __iter__(self):
+        return iter(sorted(self._items.values(), key=lambda item: (item.order, item.key)))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+# --- Search sources --------------------------------------------------------------------------------
+
+
+def _absolute_url(obj) -> str:
+    return obj.get_absolute_url()
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """Objects of one kind found by the portal's search page (``/search/?q=``).
+
+    ``queryset(user)`` returns only what ``user`` may see. ``text_field`` names a column
+    holding the object's text folded by ``plans.text.fold`` (lower case, no diacritics),
+    kept up to date by the app's services (as ``Plan.search_text`` is); every word of the
+    query, folded the same way, must occur in it. ``title(obj)``, ``url(obj)`` and the
+    optional ``detail(obj)`` (a short second line) show a hit.
+    """
+
+    key: str
+    label: str
+    queryset: Callable[[Any], Any]
+    text_field: str = "search_text"
+    title: Callable[[Any], str] = str
+    url: Callable[[Any], str] = _absolute_url
+    detail: Callable[[Any], str] | None = None
+    order: int = 100
+    limit: int = 20
+
+
+# ``plans`` registers its plans in ``PlansConfig.ready()``; a feature app registers its own::
+#     from plans.extensions import SearchSource, search_sources
+#     search_sources.register(SearchSource(key="meetings", label=_("Meetings"), queryset=visible_meetings))
+search_sources = KeyedRegistry("search sources")

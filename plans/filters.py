@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from .choices import PlanKind, PlanStatus
 from .formfields import IdChoiceField
 from .models import Plan, Unit
-from .text import fold
+from .search import matching
 
 
 class UnitFilter(django_filters.ModelChoiceFilter):
@@ -30,9 +30,7 @@ class PlanFilterSet(django_filters.FilterSet):
         self.user = user
 
     def filter_q(self, queryset, name, value):
-        for word in fold(value).split():
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        return matching(queryset, value)
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(Q(owner_unit=value) | Q(issuer_links__unit=value)).distinct()

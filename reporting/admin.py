@@ -9,6 +9,7 @@ from plans.admin_mixins import ReadOnlyAdminMixin
 from .models import (
     ConsolidatedReport,
     Holiday,
+    Indicator,
     Notification,
     OutgoingEmail,
     Period,
@@ -102,3 +103,10 @@ class OutgoingEmailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["to", "subject", "job_status", "attempts", "created_at", "finished_at"]
     list_filter = ["job_status"]
     search_fields = ["to", "subject"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "unit_of_measure", "type", "min_value", "max_value", "is_active"]
+    list_filter = ["type", "is_active"]
+    search_fields = ["code", "name"]

@@ -10,8 +10,21 @@ class ReportingConfig(AppConfig):
         from plans.extensions import demo_loaders, nav_items, plan_detail_panels
 
         from .demo import load_obligations
+        from .documents.registry import Source, register
+        from .extensions import COMPLIANCE_PANEL, dashboard_panels
 
         plan_detail_panels.register("reporting/documents/_plan_buttons.html")
         plan_detail_panels.register("reporting/_plan_obligations.html")
         nav_items.register("reporting/_nav.html")
         demo_loaders.register(load_obligations)
+        dashboard_panels.register(COMPLIANCE_PANEL)
+
+        register("plan", Source(model="plans.plan", adapter="reporting.documents.plans.plan_document",
+                                loader="plans.selectors.plan_get", can_view="plans.policy.can_view_plan"))
+        register("report", Source(model="reporting.submission", adapter="reporting.documents.reports.report_document",
+                                  loader="reporting.documents.reports.load_report",
+                                  can_view="reporting.documents.reports.can_view_report"))
+        register("consolidated", Source(model="reporting.consolidatedreport",
+                                        adapter="reporting.documents.reports.consolidated_document",
+                                        loader="reporting.documents.reports.load_consolidated",
+                                        can_view="reporting.documents.reports.can_view_consolidated"))

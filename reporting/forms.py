@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django import forms
@@ -11,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from plans.choices import UnitKind
 from plans.formfields import IdChoiceField, IdMultipleChoiceField
 from plans.models import Unit
+from plans.numbers import LocalizedDecimalField
 
 from . import attachments
-from .indicators import normalized, value_error
+from .extensions import field_name, sections_for
+from .indicators import spec_of, value_error
 from .models import (
     NARRATIVE_SECTIONS,
     SECTION_LABELS,
@@ -57,8 +60,9 @@ class MultipleFileField(forms.FileField):
         return cleaned
 
 
-class IndicatorField(forms.DecimalField):
-    """A number checked against its indicator's type and bounds (``reporting.indicators``)."""
+class IndicatorField(LocalizedDecimalField):
+    """A number typed the user's way ("1.250", "72,5" in Vietnamese), checked against its indicator's type and
+    bounds (``reporting.indicators``)."""
 
     def __init__(self, *args, indicator, **kwargs):
         self.indicator = indicator
@@ -70,6 +74,31 @@ class IndicatorField(forms.DecimalField):
             raise forms.ValidationError(message)
 
 
+def _stored_number(value):
+    """A stored value ("72.5") as a number, so that the form shows it the user's way ("72,5")."""
+    from decimal import Decimal, InvalidOperation
+
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return value
+
+
+def _json_value(value):
+    """A cleaned form value as stored in a JSONField (numbers as text, like the indicator values)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, set)):
+        return [_json_value(v) for v in value]
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
 class ReportForm(forms.Form):
     """Narrative sections, the status and a note for each of the unit's tasks, indicator values, attachments."""
 
@@ -78,8 +107,9 @@ class ReportForm(forms.Form):
         help_text=_("PDF, Word (.docx), Excel (.xlsx), PNG or JPEG."),
     )
 
-    def __init__(self, *args, obligation, tasks, submission=None, submitting=False, **kwargs):
+    def __init__(self, *args, report_request, tasks, submission=None, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
+        obligation = report_request.obligation
         from django.template.defaultfilters import filesizeformat
 
         self.fields["attachments"].help_text = _("PDF, Word (.docx), Excel (.xlsx), PNG or JPEG; at most %(max)s "
@@ -111,19 +141,35 @@ class ReportForm(forms.Form):
                 label=_("Note"), required=False, max_length=2000, initial=update.get("note", ""),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-        self.indicators = normalized(obligation.indicators)
+        self.indicators = obligation.indicators
         for indicator in self.indicators:
-            code = indicator["code"]
-            label = f"{indicator['label']} ({indicator['unit']})" if indicator["unit"] else indicator["label"]
-            help_parts = [str(IndicatorType(indicator["type"]).label)]
-            if indicator["min"] is not None:
-                help_parts.append(_("from %(min)s") % {"min": number_format(indicator["min"])})
-            if indicator["max"] is not None:
-                help_parts.append(_("to %(max)s") % {"max": number_format(indicator["max"])})
-            self.fields[f"indicator_{code}"] = IndicatorField(
-                indicator=indicator, label=label, required=False, localize=True, initial=values.get(code),
-                help_text=", ".join(help_parts),
+            unit = indicator.unit_of_measure
+            help_parts = [str(IndicatorType(indicator.type).label)]
+            if indicator.low is not None:
+                help_parts.append(_("from %(min)s") % {"min": number_format(indicator.low)})
+            if indicator.high is not None:
+                help_parts.append(_("to %(max)s") % {"max": number_format(indicator.high)})
+            if indicator.description:
+                help_parts.append(indicator.description)
+            self.fields[f"indicator_{indicator.code}"] = IndicatorField(
+                indicator=indicator, label=f"{indicator.name} ({unit})" if unit else indicator.name, required=False,
+                initial=_stored_number(values.get(indicator.code)), help_text=", ".join(help_parts),
             )
+        self._add_extension_sections(report_request, submission)
+
+    def _add_extension_sections(self, report_request, submission):
+        """The fields of every registered section that applies (``reporting.extensions.report_sections``)."""
+        stored = (submission.section_values or {}) if submission else {}
+        self.extension_sections = []
+        for section in sections_for(report_request.obligation):
+            initial = stored.get(section.key) if section.key in stored else section.initial(report_request)
+            names = []
+            for name, form_field in section.fields(report_request):
+                if name in (initial or {}):
+                    form_field.initial = initial[name]
+                self.fields[field_name(section, name)] = form_field
+                names.append(name)
+            self.extension_sections.append((section, names))
 
     # grouped for the template
     def narrative_fields(self):
@@ -133,7 +179,11 @@ class ReportForm(forms.Form):
         return [(t, self[f"task_{t.pk}_status"], self[f"task_{t.pk}_note"]) for t in self.tasks]
 
     def indicator_fields(self):
-        return [self[f"indicator_{i['code']}"] for i in self.indicators]
+        return [self[f"indicator_{i.code}"] for i in self.indicators]
+
+    def section_fields(self):
+        """(section, [bound fields]) of each registered section of the report."""
+        return [(section, [self[field_name(section, n)] for n in names]) for section, names in self.extension_sections]
 
     def clean(self):
         data = super().clean()
@@ -151,7 +201,9 @@ class ReportForm(forms.Form):
             "narrative": {k: data.get(f"narrative_{k}", "").strip() for k in self.section_keys},
             "task_updates": {str(t.pk): {"status": data[f"task_{t.pk}_status"],
                                          "note": data.get(f"task_{t.pk}_note", "").strip()} for t in self.tasks},
-            "indicator_values": {str(i["code"]): number(data.get(f"indicator_{i['code']}")) for i in self.indicators},
+            "indicator_values": {i.code: number(data.get(f"indicator_{i.code}")) for i in self.indicators},
+            "section_values": {section.key: {n: _json_value(data.get(field_name(section, n))) for n in names}
+                               for section, names in self.extension_sections},
             "attachments": data.get("attachments") or [],
             "remove_attachments": [int(pk) for pk in data.get("remove_attachments") or []],
         }
@@ -169,6 +221,43 @@ class ReviewForm(forms.Form):
 
 
 # --- Obligations ---------------------------------------------------------------------------
+
+
+INDICATOR_BOUND_LIMIT = Decimal(10) ** 14  # Indicator.min_value / max_value: 18 digits, 4 after the point
+
+
+def indicator_line(indicator) -> str:
+    """``code | label | unit | type | min | max`` of an ``Indicator`` (the obligation form's line)."""
+    spec = spec_of(indicator)
+    return " | ".join(str(spec.get(key, "")) for key in ("code", "label", "unit", "type", "min", "max")).rstrip(" |")
+
+
+def _indicator_spec(number: int, line: str) -> dict:
+    """The spec of a new indicator written on line ``number`` of the obligation form."""
+    parts = [p.strip() for p in line.split("|")] + [""] * 6
+    code, label, unit, kind, low, high = parts[:6]
+    if len(code) > 64 or len(unit) > 64 or len(label) > 255:
+        raise forms.ValidationError(_("Line %(n)d: a code or a unit of measure has at most 64 characters, a label "
+                                      "255.") % {"n": number})
+    kind = kind or IndicatorType.DECIMAL
+    if kind not in IndicatorType.values:
+        raise forms.ValidationError(_("Line %(n)d: the type must be integer, decimal or percent.") % {"n": number})
+    bounds = []
+    for value in (low, high):
+        try:
+            bound = Decimal(value.replace(",", ".")) if value else None
+        except ArithmeticError:
+            bound = Decimal("NaN")
+        if bound is not None and not (bound.is_finite() and abs(bound) < INDICATOR_BOUND_LIMIT):
+            raise forms.ValidationError(_("Line %(n)d: the minimum and maximum must be numbers.") % {"n": number})
+        bounds.append(bound)
+    if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
+        raise forms.ValidationError(_("Line %(n)d: the minimum is above the maximum.") % {"n": number})
+    spec = {"code": code, "label": label or code, "unit": unit, "type": kind}
+    for key, bound in zip(("min", "max"), bounds, strict=True):
+        if bound is not None:
+            spec[key] = str(bound.quantize(Decimal("0.0001")).normalize())
+    return spec
 
 
 def _split(text: str) -> list[str]:
@@ -212,8 +301,9 @@ class ObligationForm(forms.Form):
                                        initial=True)
     indicators = forms.CharField(
         label=_("Indicators"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One per line: code | label | unit of measure | type (integer, decimal or percent) | min | "
-                    "max. E.g. so_luot | Số lượt tiếp công dân | lượt | integer | 0 |"))
+        help_text=_("One per line. The code of an existing indicator asks for it as it is; a new indicator is "
+                    "written code | label | unit of measure | type (integer, decimal or percent) | min | max, e.g. "
+                    "so_luot | Số lượt tiếp công dân | lượt | integer | 0 |"))
     proposal_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, obligation=None, **kwargs):
@@ -226,11 +316,14 @@ class ObligationForm(forms.Form):
         self.fields["units"].label_from_instance = lambda u: u.display_short
         self.fields["recipient_unit"].label_from_instance = lambda u: u.display_short
 
+    def indicator_catalogue(self):
+        """The active indicators staff may pick by their code."""
+        from .models import Indicator
+
+        return Indicator.objects.filter(is_active=True).order_by("code")
+
     @staticmethod
     def initial_of(obligation) -> dict:
-        def number(value):
-            return "" if value is None else str(value)
-
         return {
             **{name: getattr(obligation, name) for name in (
                 "title", "units_rule", "unit_kind", "period_type", "calendar", "deadline_rule", "deadline_days",
@@ -240,10 +333,7 @@ class ObligationForm(forms.Form):
             "units": list(obligation.units.values_list("pk", flat=True)) if obligation.pk else [],
             "fixed_deadlines": ", ".join(obligation.fixed_deadlines or []),
             "reminder_offsets": ", ".join(str(o) for o in obligation.reminder_offsets or []),
-            "indicators": "\n".join(" | ".join([str(i.get("code", "")), str(i.get("label", "")),
-                                                str(i.get("unit", "")), str(i.get("type", "")),
-                                                number(i.get("min")), number(i.get("max"))]).rstrip(" |")
-                                    for i in obligation.indicators or [] if isinstance(i, dict)),
+            "indicators": "\n".join(indicator_line(i) for i in obligation.indicators),
         }
 
     def clean_fixed_deadlines(self):
@@ -256,34 +346,23 @@ class ObligationForm(forms.Form):
         return [int(v) for v in values]
 
     def clean_indicators(self):
-        found, codes = [], set()
-        for number, line in enumerate((self.cleaned_data.get("indicators") or "").splitlines(), start=1):
-            if not line.strip():
-                continue
-            parts = [p.strip() for p in line.split("|")] + [""] * 6
-            code, label, unit, kind, low, high = parts[:6]
-            if not code or code in codes:
+        """Specs (``reporting.indicators``) of the lines: an existing code links its indicator as it is (the rest of
+        the line is ignored); a new code adds an indicator from the line."""
+        from .models import Indicator
+
+        lines = [(n, line) for n, line in enumerate((self.cleaned_data.get("indicators") or "").splitlines(), 1)
+                 if line.strip()]
+        codes = [line.split("|", 1)[0].strip() for _n, line in lines]
+        known = set(Indicator.objects.filter(code__in=codes).values_list("code", flat=True)) if codes else set()
+        found, seen = [], set()
+        for (number, line), code in zip(lines, codes, strict=True):
+            if not code or code in seen:
                 raise forms.ValidationError(_("Line %(n)d: each indicator needs its own code.") % {"n": number})
-            kind = kind or IndicatorType.DECIMAL
-            if kind not in IndicatorType.values:
-                raise forms.ValidationError(
-                    _("Line %(n)d: the type must be integer, decimal or percent.") % {"n": number})
-            bounds = []
-            for value in (low, high):
-                try:
-                    bounds.append(Decimal(value.replace(",", ".")) if value else None)
-                except ArithmeticError:
-                    raise forms.ValidationError(
-                        _("Line %(n)d: the minimum and maximum must be numbers.") % {"n": number}) from None
-            if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
-                raise forms.ValidationError(
-                    _("Line %(n)d: the minimum is above the maximum.") % {"n": number})
-            codes.add(code)
-            indicator = {"code": code, "label": label or code, "unit": unit, "type": kind}
-            for key, bound in zip(("min", "max"), bounds, strict=True):
-                if bound is not None:
-                    indicator[key] = str(bound)
-            found.append(indicator)
+            seen.add(code)
+            if code in known:
+                found.append(code)
+            else:
+                found.append(_indicator_spec(number, line))
         return found
 
     def to_data(self) -> dict:

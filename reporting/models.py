@@ -7,6 +7,7 @@ the reporting obligations, periods and submissions follow in their own section.
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -139,9 +140,9 @@ class ReportingObligation(TimeStampedModel):
     active_until = models.DateField(_("active until"), null=True, blank=True)
     sections = models.JSONField(_("narrative sections"), default=default_sections, blank=True)
     include_tasks = models.BooleanField(_("include the plan's tasks of the unit"), default=True)
-    indicators = models.JSONField(
-        _("indicators"), default=list, blank=True,
-        help_text=_("A list of {\"code\", \"label\", \"unit\", \"type\", \"min\", \"max\"} reported as numbers."),
+    linked_indicators = models.ManyToManyField(
+        "Indicator", verbose_name=_("indicators"), through="ObligationIndicator", blank=True,
+        related_name="obligations",
     )
     proposal_key = models.CharField(
         _("confirmed proposal"), max_length=120, blank=True,
@@ -155,6 +156,27 @@ class ReportingObligation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def indicators(self) -> list:
+        """The obligation's ``Indicator`` objects in their order (``reporting.indicators.obligation_indicators``)."""
+        from .indicators import obligation_indicators
+
+        return obligation_indicators(self)
+
+    @indicators.setter
+    def indicators(self, value) -> None:
+        """Indicators, their codes or specs ``{"code", "label", ...}``: linked in this order when the obligation is
+        saved (a spec creates or updates its indicator; see ``reporting.indicators.resolve``)."""
+        self._pending_indicators = list(value or [])
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        pending = self.__dict__.pop("_pending_indicators", None)
+        if pending is not None:
+            from .indicators import link_indicators
+
+            link_indicators(self, pending)
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -289,6 +311,9 @@ class Submission(TimeStampedModel):
     narrative = models.JSONField(_("narrative"), default=dict, blank=True)
     task_updates = models.JSONField(_("task updates"), default=dict, blank=True)
     indicator_values = models.JSONField(_("indicator values"), default=dict, blank=True)
+    section_values = models.JSONField(
+        _("figures of other modules"), default=dict, blank=True, encoder=DjangoJSONEncoder,
+        help_text=_("{section key: {name: value}} of the report-form sections registered by other modules."))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
@@ -479,3 +504,81 @@ class ConsolidatedReport(Job, TimeStampedModel):
         from .tasks import consolidated_compile_task
 
         consolidated_compile_task.delay(self.pk)
+
+# --- Indicators ------------------------------------------------------------------------------
+#
+# One catalogue of the figures units report (and, later, emulation's targets): an obligation's
+# report form asks for the values of its linked indicators, in the links' order.
+
+
+class Indicator(TimeStampedModel):
+    """A figure reported as a number: its unit of measure, type and bounds."""
+
+    code = models.CharField(_("code"), max_length=64, unique=True,
+                            help_text=_("A short key, e.g. so_luot; values are stored under it."))
+    name = models.CharField(_("name"), max_length=255)
+    unit_of_measure = models.CharField(_("unit of measure"), max_length=64, blank=True,
+                                       help_text=_("Shown after the value, e.g. lượt, %, triệu đồng."))
+    type = models.CharField(_("type"), max_length=10, choices=IndicatorType.choices, default=IndicatorType.DECIMAL)
+    min_value = models.DecimalField(_("minimum"), max_digits=18, decimal_places=4, null=True, blank=True)
+    max_value = models.DecimalField(_("maximum"), max_digits=18, decimal_places=4, null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_value__isnull=True) | models.Q(max_value__isnull=True)
+                | models.Q(min_value__lte=models.F("max_value")),
+                name="indicator_min_below_max", violation_error_message=_("The minimum is above the maximum.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit_of_measure})" if self.unit_of_measure else self.name
+
+    @property
+    def low(self):
+        """The smallest value allowed (a percentage starts at 0 unless its own minimum says otherwise)."""
+        from decimal import Decimal
+
+        from .indicators import trimmed
+
+        if self.min_value is None and self.type == IndicatorType.PERCENT:
+            return Decimal(0)
+        return trimmed(self.min_value)
+
+    @property
+    def high(self):
+        """The largest value allowed (a percentage ends at 100 unless its own maximum says otherwise)."""
+        from decimal import Decimal
+
+        from .indicators import trimmed
+
+        if self.max_value is None and self.type == IndicatorType.PERCENT:
+            return Decimal(100)
+        return trimmed(self.max_value)
+
+
+class ObligationIndicator(models.Model):
+    """An indicator asked in an obligation's reports, at its place in the form."""
+
+    obligation = models.ForeignKey(ReportingObligation, verbose_name=_("obligation"), on_delete=models.CASCADE,
+                                   related_name="indicator_links")
+    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT,
+                                  related_name="obligation_links")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["obligation", "order", "id"]
+        verbose_name = _("indicator of an obligation")
+        verbose_name_plural = _("indicators of obligations")
+        constraints = [
+            models.UniqueConstraint(fields=["obligation", "indicator"], name="obligationindicator_unique",
+                                    violation_error_message=_("This indicator is already asked.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation} — {self.indicator}"

@@ -244,16 +244,14 @@ def latest_submitted(request: ReportRequest) -> Submission | None:
 
 
 def indicator_rows(obligation, submission) -> list[tuple[str, str, str]]:
-    """(label, value, unit of measure) of each indicator of ``obligation`` in ``submission``."""
+    """(name, value, unit of measure) of each indicator of ``obligation`` in ``submission``."""
     from django.utils.formats import number_format
-
-    from .indicators import normalized
 
     if submission is None:
         return []
     values = submission.indicator_values or {}
     rows = []
-    for indicator in normalized(obligation.indicators):
-        raw = values.get(indicator["code"])
-        rows.append((indicator["label"], number_format(raw) if raw not in (None, "") else "", indicator["unit"]))
+    for indicator in obligation.indicators:
+        raw = values.get(indicator.code)
+        rows.append((indicator.name, number_format(raw) if raw not in (None, "") else "", indicator.unit_of_measure))
     return rows

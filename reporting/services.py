@@ -24,7 +24,7 @@ from plans.models import Unit, User
 from plans.selectors import users_with_role
 
 from . import attachments, jobs, notifications, periods, policy, selectors
-from .indicators import normalized, values_errors
+from .indicators import values_errors
 from .models import (
     SECTION_LABELS,
     ConsolidatedReport,
@@ -372,6 +372,7 @@ def _write_draft(*, actor, report_request: ReportRequest, data: dict) -> Submiss
     current.narrative = data.get("narrative", {})
     current.task_updates = data.get("task_updates", {})
     current.indicator_values = values
+    current.section_values = data.get("section_values", {})  # the figures of the apps' report sections
     current.save()
     removed = set(data.get("remove_attachments") or [])
     SubmissionAttachment.objects.bulk_create([
@@ -529,10 +530,10 @@ def _compile(report: ConsolidatedReport) -> dict:
     tasks = _compile_tasks(obligation, accepted)
     jobs.job_progress(report, 75)
     indicators = []
-    for indicator in normalized(obligation.indicators):
+    for indicator in obligation.indicators:
         numbers = []
         for _r, s in accepted:
-            raw = s.indicator_values.get(indicator["code"])
+            raw = s.indicator_values.get(indicator.code)
             if raw not in (None, ""):
                 try:
                     numbers.append(Decimal(str(raw)))
@@ -540,8 +541,8 @@ def _compile(report: ConsolidatedReport) -> dict:
                     continue
         total = sum(numbers, Decimal(0))
         indicators.append({
-            "code": indicator["code"], "label": indicator["label"], "unit": indicator["unit"],
-            "type": indicator["type"], "units": len(numbers),
+            "code": indicator.code, "label": indicator.name, "unit": indicator.unit_of_measure,
+            "type": indicator.type, "units": len(numbers),
             "total": _number_text(total) if numbers else None,
             "average": _number_text((total / len(numbers)).quantize(Decimal("0.01"))) if numbers else None,
             "min": _number_text(min(numbers)) if numbers else None,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import policy, proposals, selectors, services
+from .extensions import section_rows
 from .forms import ConsolidatedForm, ObligationForm, ReportForm, ReviewForm
 from .models import SECTION_LABELS, RequestStatus
 
@@ -78,7 +79,7 @@ def report(request, pk: int):
     editable = report_request.status in RequestStatus.open()
     submitting = request.method == "POST" and "submit" in request.POST
     if request.method == "POST" and editable:
-        form = ReportForm(request.POST, request.FILES, obligation=report_request.obligation, tasks=tasks,
+        form = ReportForm(request.POST, request.FILES, report_request=report_request, tasks=tasks,
                           submission=submission, submitting=submitting)
         if form.is_valid():
             try:
@@ -96,7 +97,7 @@ def report(request, pk: int):
                     return redirect("reporting:inbox")
                 return redirect("reporting:report", pk=report_request.pk)
     else:
-        form = ReportForm(obligation=report_request.obligation, tasks=tasks, submission=submission)
+        form = ReportForm(report_request=report_request, tasks=tasks, submission=submission)
     if not editable:
         for field in form.fields.values():
             field.disabled = True
@@ -144,6 +145,7 @@ def review(request, pk: int):
         "req": report_request, "submission": submission, "submissions": submissions, "form": form,
         "narrative": narrative, "task_rows": task_rows,
         "indicator_rows": selectors.indicator_rows(report_request.obligation, submission),
+        "section_rows": section_rows(report_request.obligation, submission, report_request),
         "can_decide": report_request.status == RequestStatus.SUBMITTED,
     })
 

@@ -160,6 +160,7 @@ def versioned(attribute: str, data: dict):
 RULES: dict[str, Rule] = {
     # accounts
     "home": page(),
+    "search": page(),
     "login": page(anonymous=OK),
     "logout": Rule(outcomes={actor: NOT_ALLOWED for actor in ACTORS}),  # POST only, open to everyone
     "password_change": page(),

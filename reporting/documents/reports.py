@@ -14,9 +14,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from plans import document_lines as doc_lines
+from plans.numbers import show_number
 from plans.text import roman
 from reporting import policy, selectors
-from reporting.indicators import normalized
+from reporting.extensions import section_rows
 from reporting.models import SECTION_LABELS, ConsolidatedReport, Submission
 
 from .model import STATE, Block, Document, Issuer, Signature, file_slug, paragraphs
@@ -50,11 +51,11 @@ def _heading(index: int, text: str) -> Block:
 
 def _indicator_lines(indicators, values: dict) -> list[Block]:
     blocks = []
-    for indicator in normalized(indicators):
-        raw = values.get(indicator["code"])
-        shown = str(raw).replace(".", ",") if raw not in (None, "") else "—"
-        unit = f" {indicator['unit']}" if indicator["unit"] and raw not in (None, "") else ""
-        blocks.append(Block(kind="item", label="-", text=f"{indicator['label']}: {shown}{unit}.", depth=1))
+    for indicator in indicators:
+        raw = values.get(indicator.code)
+        shown = show_number(raw) if raw not in (None, "") else "—"
+        unit = f" {indicator.unit_of_measure}" if indicator.unit_of_measure and raw not in (None, "") else ""
+        blocks.append(Block(kind="item", label="-", text=f"{indicator.name}: {shown}{unit}.", depth=1))
     return blocks
 
 
@@ -111,9 +112,15 @@ def report_document(submission: Submission) -> Document:
             blocks.append(Block(kind="item", label=f"{number}.", heading=name.rstrip("."), emphasis="bold",
                                 text=f"Tình hình: {row.status_label or 'Chưa cập nhật'}."
                                      + (f" {row.note}" if row.note else "")))
-    if obligation.indicators:
+    if indicators := obligation.indicators:
         blocks.append(_heading(index, "Các chỉ tiêu"))
-        blocks.extend(_indicator_lines(obligation.indicators, submission.indicator_values or {}))
+        blocks.extend(_indicator_lines(indicators, submission.indicator_values or {}))
+        index += 1
+    for section, rows in section_rows(obligation, submission, request):  # figures of the feature apps' sections
+        blocks.append(_heading(index, str(section.title)))
+        index += 1
+        blocks.extend(Block(kind="item", label="-", text=f"{label}: {'—' if value in (None, '') else value}.",
+                            depth=1) for label, value in rows)
     return _bao_cao(unit=unit, plan=plan, period=period, day=day, month=month, year=year, blocks=blocks,
                     addressees=(obligation.recipient_unit.name,), recipients=["Như trên"],
                     signer=submission.submitted_by, position="THỦ TRƯỞNG ĐƠN VỊ",
@@ -167,8 +174,8 @@ def consolidated_document(report: ConsolidatedReport) -> Document:
             if indicator.get("total") is None:
                 text = f"{indicator['label']}: chưa có số liệu."
             else:
-                text = (f"{indicator['label']}: tổng {indicator['total'].replace('.', ',')}{unit_text}, "
-                        f"bình quân {indicator['average'].replace('.', ',')}{unit_text}/đơn vị "
+                text = (f"{indicator['label']}: tổng {show_number(indicator['total'])}{unit_text}, "
+                        f"bình quân {show_number(indicator['average'])}{unit_text}/đơn vị "
                         f"({indicator['units']} đơn vị báo cáo).")
             blocks.append(Block(kind="item", label="-", text=text, depth=1))
     return _bao_cao(unit=unit, plan=plan, period=period, day=day, month=month, year=year, blocks=blocks,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from plans.choices import PlanStatus
 from plans.importing.models import PlanImport
 from reporting import policy, services
+from reporting.indicators import spec_of
 from reporting.models import DeadlineRule, PeriodType, ReportingObligation, UnitsRule
 from tests.factories import PlanFactory
 
@@ -91,7 +92,7 @@ def test_create_page_saves_an_obligation(client, org, users, plan):
     assert response.status_code == 302
     obligation = ReportingObligation.objects.get()
     assert obligation.fixed_deadlines == ["25/11"] and obligation.sections == ["results", "proposals"]
-    assert obligation.indicators == [
+    assert [spec_of(i) for i in obligation.indicators] == [
         {"code": "so_cuoc", "label": "Số cuộc tiếp xúc", "unit": "cuộc", "type": "integer", "min": "0"},
         {"code": "ty_le", "label": "Tỷ lệ giải quyết", "unit": "%", "type": "percent"},
     ]

@@ -39,7 +39,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reporting', '0005_attachments_obligation_forms'),
+        ('reporting', '0007_indicator_model'),
         ('django_celery_beat', '0019_alter_periodictasks_options'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
