@@ -49,6 +49,42 @@ def inbox(*, user, today: dt.date, include_closed: bool = False) -> QuerySet:
     return qs.order_by("due_date", "id")
 
 
+@dataclass(frozen=True)
+class UpcomingReport:
+    """A period of the year whose request is not open yet: what the unit will owe, and from when."""
+
+    obligation: object
+    period_label: str
+    start: dt.date
+    end: dt.date
+    due_date: dt.date
+    opens_on: dt.date
+
+
+def inbox_upcoming(*, user, today: dt.date) -> list[UpcomingReport]:
+    """The rest of the year for the user's unit: each period of its obligations not opened yet (3 queries)."""
+    from . import schedule
+    from .models import ReportingObligation
+    from .periods import period_label
+
+    if not is_unit_head(user):
+        return []
+    unit = user.unit
+    through = dt.date(today.year, 12, 31)
+    holidays = holidays_between(today, dt.date(today.year + 1, 12, 31))
+    rows = []
+    obligations = (ReportingObligation.objects.filter(is_active=True, plan__status__in=schedule.ACTIVE_PLAN_STATUSES)
+                   .select_related("plan", "recipient_unit").prefetch_related("units"))
+    for obligation in obligations:
+        if not any(u.pk == unit.pk for u in schedule.obligation_units(obligation, [unit])):
+            continue
+        for span, due, opens in schedule.upcoming_spans(obligation, today=today, holidays=holidays, through=through):
+            rows.append(UpcomingReport(obligation=obligation, due_date=due, opens_on=opens, start=span.start,
+                                       end=span.end, period_label=period_label(span.period_type, span.year,
+                                                                               span.index, span.start, span.end)))
+    return sorted(rows, key=lambda row: (row.due_date, row.obligation.title))
+
+
 def review_queue(*, user) -> QuerySet:
     """Submitted reports that ``user`` may review, oldest deadline first."""
     return (request_base_queryset().filter(reviewable_requests_q(user), status=RequestStatus.SUBMITTED)

@@ -19,21 +19,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plans.choices import PlanStatus, Role, UnitKind
+from plans.choices import Role
 from plans.models import Unit, User
 from plans.selectors import users_with_role
 
-from . import attachments, jobs, notifications, periods, policy, selectors
+from . import attachments, jobs, notifications, periods, policy, schedule, selectors
 from .indicators import values_errors
 from .models import (
     SECTION_LABELS,
     ConsolidatedReport,
     ConsolidatedState,
-    DeadlineRule,
     Notification,
     OutgoingEmail,
     Period,
-    PeriodType,
     Reminder,
     ReminderChannel,
     ReportingObligation,
@@ -46,7 +44,7 @@ from .models import (
     UnitsRule,
 )
 
-ACTIVE_PLAN_STATUSES = (PlanStatus.ISSUED, PlanStatus.IN_IMPLEMENTATION)
+ACTIVE_PLAN_STATUSES = schedule.ACTIVE_PLAN_STATUSES
 
 
 @dataclass
@@ -61,59 +59,11 @@ class TickSummary:
                 "overdue": self.overdue}
 
 
-# --- Obligations: units, periods, deadlines ---------------------------------
+# --- Obligations: units, periods, deadlines (reporting/schedule.py) ---------------
 
-
-def obligation_units(obligation: ReportingObligation, active_units: list[Unit]) -> list[Unit]:
-    """The units that owe this obligation's report (``active_units``: every active unit, read once by the tick)."""
-    if obligation.units_rule == UnitsRule.ALL_FACILITIES:
-        return [u for u in active_units if u.kind == UnitKind.FACILITY]
-    if obligation.units_rule == UnitsRule.UNIT_KIND:
-        return [u for u in active_units if u.kind == obligation.unit_kind]
-    return [u for u in obligation.units.all() if u.is_active]
-
-
-def obligation_spans(obligation: ReportingObligation, years) -> list[periods.PeriodSpan]:
-    if obligation.period_type == PeriodType.ONE_OFF:
-        if not (obligation.one_off_start and obligation.one_off_end):
-            return []
-        return [periods.PeriodSpan(PeriodType.ONE_OFF, obligation.calendar, obligation.one_off_end.year, 1,
-                                   obligation.one_off_start, obligation.one_off_end)]
-    return [span for year in years
-            for span in periods.periods_of_year(obligation.calendar, obligation.period_type, year)]
-
-
-def obligation_due(obligation: ReportingObligation, span: periods.PeriodSpan, holidays) -> dt.date:
-    if obligation.period_type == PeriodType.ONE_OFF and obligation.one_off_due:
-        return obligation.one_off_due
-    fixed = ""
-    if obligation.deadline_rule == DeadlineRule.FIXED:
-        fixed = (obligation.fixed_deadlines or [])[span.index - 1]
-    return periods.due_date(rule=obligation.deadline_rule, span=span, fixed=fixed,
-                            days=obligation.deadline_days, shift=obligation.shift_rule, holidays=holidays)
-
-
-def _due_spans(obligation, *, today, holidays):
-    """(span, due date) of every period whose request is open on ``today``.
-
-    A request opens ``open_days_before`` the deadline. Without ``active_from`` only
-    periods whose deadline has not passed are opened (no backfill); with it, every
-    period due since that day.
-    """
-    first_year = min(today.year - 1, obligation.active_from.year if obligation.active_from else today.year)
-    for span in obligation_spans(obligation, range(first_year, today.year + 2)):
-        try:
-            due = obligation_due(obligation, span, holidays)
-        except (ValueError, IndexError):
-            continue  # an invalid obligation (admin clean() refuses it) opens nothing
-        if due - dt.timedelta(days=obligation.open_days_before) > today:
-            continue
-        if obligation.active_until and due > obligation.active_until:
-            continue
-        earliest = obligation.active_from or today
-        if due < earliest:
-            continue
-        yield span, due
+obligation_units, obligation_spans, obligation_due = schedule.obligation_units, schedule.obligation_spans, \
+    schedule.obligation_due
+_due_spans = schedule.due_spans
 
 
 def _period_for(span: periods.PeriodSpan) -> Period:

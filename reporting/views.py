@@ -36,7 +36,9 @@ def inbox(request):
     today = timezone.localdate()
     show_all = request.GET.get("all") == "1"
     rows = _with_days_left(selectors.inbox(user=request.user, today=today, include_closed=show_all)[:200], today)
-    return render(request, "reporting/inbox.html", {"rows": rows, "show_all": show_all, "today": today})
+    return render(request, "reporting/inbox.html", {"rows": rows, "show_all": show_all, "today": today,
+                                                    "upcoming": selectors.inbox_upcoming(user=request.user,
+                                                                                         today=today)})
 
 
 def _ics_text(value: str) -> str:

@@ -218,3 +218,24 @@ def test_reviewers_find_their_calendar_link_in_the_menu(client, users):
     assert "Lịch hạn báo cáo (iCal)" in page
     client.force_login(users.author)
     assert 'id="nav-calendar"' not in client.get(reverse("plans:list")).content.decode()
+
+
+def test_the_inbox_shows_the_rest_of_the_year_not_open_yet(client, org, users, setup, django_assert_max_num_queries):
+    from reporting import selectors
+
+    obligation, _task = setup
+    quarterly = ReportingObligation.objects.create(
+        plan=obligation.plan, title="Báo cáo quý", recipient_unit=org.nvy, period_type=PeriodType.QUARTERLY,
+        deadline_rule=DeadlineRule.FIXED, fixed_deadlines=["15/03", "15/06", "15/09", "15/12"])
+    ReportingObligation.objects.create(  # named units without CDC: not CDC's
+        plan=obligation.plan, title="Của bệnh viện", recipient_unit=org.nvy, period_type=PeriodType.QUARTERLY,
+        units_rule="named", deadline_rule=DeadlineRule.FIXED, fixed_deadlines=["15/03", "15/06", "15/09", "15/12"],
+    ).units.set([org.bvdk])
+    with django_assert_max_num_queries(4):
+        rows = selectors.inbox_upcoming(user=users.unit_head, today=OPEN_DAY)
+    assert [(r.obligation, r.period_label, r.due_date, r.opens_on) for r in rows] == [
+        (quarterly, "Quý II/2026", dt.date(2026, 6, 15), dt.date(2026, 5, 16)),
+        (quarterly, "Quý III/2026", dt.date(2026, 9, 15), dt.date(2026, 8, 16)),
+        (quarterly, "Quý IV/2026", dt.date(2026, 12, 15), dt.date(2026, 11, 15)),
+    ]  # the six-monthly report of 05/06 is open already: it is in the inbox itself
+    assert selectors.inbox_upcoming(user=users.author, today=OPEN_DAY) == []
