@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import policy, proposals, selectors, services
+from plans.exports import wants_xlsx
+
+from . import exports, policy, proposals, selectors, services
 from .extensions import section_rows
 from .forms import ConsolidatedForm, ObligationForm, ReportForm, ReviewForm
 from .models import SECTION_LABELS, RequestStatus
@@ -35,6 +37,9 @@ def inbox(request):
         raise PermissionDenied
     today = timezone.localdate()
     show_all = request.GET.get("all") == "1"
+    if wants_xlsx(request):
+        return exports.requests_xlsx(selectors.inbox(user=request.user, today=today, include_closed=show_all),
+                                     filename="bao-cao-phai-nop", title=_("Reports my unit owes"), today=today)
     rows = _with_days_left(selectors.inbox(user=request.user, today=today, include_closed=show_all)[:200], today)
     return render(request, "reporting/inbox.html", {"rows": rows, "show_all": show_all, "today": today,
                                                     "upcoming": selectors.inbox_upcoming(user=request.user,
@@ -119,6 +124,9 @@ def review_queue(request):
     if not policy.is_reviewer(request.user):
         raise PermissionDenied
     today = timezone.localdate()
+    if wants_xlsx(request):
+        return exports.requests_xlsx(selectors.review_queue(user=request.user), filename="bao-cao-cho-duyet",
+                                     title=_("Reports to review"), today=today)
     rows = _with_days_left(selectors.review_queue(user=request.user)[:200], today)
     return render(request, "reporting/review_queue.html", {"rows": rows})
 
@@ -158,6 +166,8 @@ def compliance(request, pk: int):
     if obligation is None:
         raise Http404
     table = selectors.compliance(obligation=obligation, today=timezone.localdate())
+    if wants_xlsx(request):
+        return exports.compliance_xlsx(obligation, table)
     return render(request, "reporting/compliance.html", {"obligation": obligation, **table})
 
 

@@ -239,3 +239,25 @@ def test_the_inbox_shows_the_rest_of_the_year_not_open_yet(client, org, users, s
         (quarterly, "Quý IV/2026", dt.date(2026, 12, 15), dt.date(2026, 11, 15)),
     ]  # the six-monthly report of 05/06 is open already: it is in the inbox itself
     assert selectors.inbox_upcoming(user=users.author, today=OPEN_DAY) == []
+
+
+def test_the_inbox_review_queue_and_compliance_export_to_excel(client, org, users, setup):
+    import io
+
+    from openpyxl import load_workbook
+
+    obligation, _task = setup
+    client.force_login(users.unit_head)
+    sheet = load_workbook(io.BytesIO(client.get(reverse("reporting:inbox"), {"format": "xlsx"}).content)).active
+    assert [c.value for c in sheet[1]][:3] == ["Đơn vị", "Báo cáo", "Kế hoạch"]
+    assert [c.value for c in sheet[2]][:2] == ["CDC", "Báo cáo 6 tháng PCTN"] and sheet.max_row == 2
+    client.force_login(users.reviewer)
+    response = client.get(reverse("reporting:compliance", args=[obligation.pk]), {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    column = [c.value for c in sheet["A"]]
+    assert column[0] == "Đơn vị" and set(column[1:3]) == {"CDC", "BVĐK tỉnh"}
+    assert column[3:] == ["Tỷ lệ đã báo cáo (%)", "Tỷ lệ đúng hạn (%)"]
+    response = client.get(reverse("reporting:review_queue"), {"format": "xlsx"})
+    assert load_workbook(io.BytesIO(response.content)).active.max_row == 1  # nothing submitted yet
+    client.force_login(users.other_reviewer)  # another room: not its obligation
+    assert client.get(reverse("reporting:compliance", args=[obligation.pk]), {"format": "xlsx"}).status_code == 404
