@@ -1,0 +1,86 @@
+"""The workflow: submit, return, approve, issue, start and close; each step is one ``PlanTransition``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..choices import PlanStatus
+from ..models import Plan, PlanTransition
+from ..policy import Action
+from .common import lock_plan, plan_reindex, require, set_history_user
+from .numbering import document_number_take, plan_symbol, register_issuer
+
+
+def _transition(
+    *, actor, plan: Plan, action: str, to_status: str, comment: str = "", extra: dict[str, Any] | None = None
+) -> Plan:
+    locked = lock_plan(plan)  # two clicks at once: the second sees the new status and is refused
+    require(actor, action, locked)
+    from_status = locked.status
+    locked.status = to_status
+    for name, value in (extra or {}).items():
+        setattr(locked, name, value)
+    set_history_user(locked, actor)
+    if comment:
+        locked._change_reason = comment
+    locked.save()
+    PlanTransition.objects.create(
+        plan=locked, from_status=from_status, to_status=to_status, actor=actor, comment=comment
+    )
+    plan_reindex(locked)
+    return locked
+
+
+@transaction.atomic
+def plan_submit(*, actor, plan: Plan, comment: str = "") -> Plan:
+    if not plan.sections.exists():
+        raise ValidationError(_("Add at least one section before sending the plan for review."), code="empty")
+    return _transition(actor=actor, plan=plan, action=Action.SUBMIT, to_status=PlanStatus.SUBMITTED, comment=comment)
+
+
+@transaction.atomic
+def plan_return(*, actor, plan: Plan, comment: str) -> Plan:
+    require(actor, Action.RETURN, lock_plan(plan))  # permission first, then the comment
+    if not (comment or "").strip():
+        raise ValidationError(_("Write what the author must change."), code="comment_required")
+    return _transition(actor=actor, plan=plan, action=Action.RETURN, to_status=PlanStatus.RETURNED, comment=comment)
+
+
+@transaction.atomic
+def plan_approve(*, actor, plan: Plan, comment: str = "") -> Plan:
+    return _transition(actor=actor, plan=plan, action=Action.APPROVE, to_status=PlanStatus.APPROVED, comment=comment)
+
+
+@transaction.atomic
+def plan_issue(*, actor, plan: Plan, issued_on: dt.date, comment: str = "") -> Plan:
+    """Issue the plan: take its number from the register in this same transaction."""
+    locked = lock_plan(plan)
+    require(actor, Action.ISSUE, locked)
+    issuer = register_issuer(locked)
+    number = document_number_take(year=issued_on.year, doc_type=locked.doc_type, issuer=issuer)
+    return _transition(
+        actor=actor,
+        plan=locked,
+        action=Action.ISSUE,
+        to_status=PlanStatus.ISSUED,
+        comment=comment,
+        extra={"number": number, "issued_on": issued_on, "symbol": plan_symbol(locked)},
+    )
+
+
+@transaction.atomic
+def plan_start_implementation(*, actor, plan: Plan, comment: str = "") -> Plan:
+    return _transition(
+        actor=actor, plan=plan, action=Action.START, to_status=PlanStatus.IN_IMPLEMENTATION, comment=comment
+    )
+
+
+@transaction.atomic
+def plan_close(*, actor, plan: Plan, comment: str = "") -> Plan:
+    return _transition(actor=actor, plan=plan, action=Action.CLOSE, to_status=PlanStatus.CLOSED, comment=comment)
+
