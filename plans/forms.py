@@ -119,7 +119,7 @@ class PlanForm(VersionedFormMixin, forms.ModelForm):
         model = Plan
         fields = list(PLAN_HEADER_FIELDS)
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 4}),
+            "introduction": forms.Textarea(attrs={"rows": 4}),
             "title": forms.Textarea(attrs={"rows": 2}),
         }
 

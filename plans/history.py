@@ -243,8 +243,8 @@ def plan_text_at(plan_id: int, when: dt.datetime) -> list[str]:
         lines.append(", ".join(p for p in (plan.place, date) if p))
     for basis in bases:
         lines.append(f"{basis.lead_in} {basis};")
-    if plan.summary:
-        lines.append(plan.summary)
+    if plan.introduction:
+        lines.append(plan.introduction)
     lines.extend(outline_as_text(outline).splitlines())
     if duties:
         lines.append(_("Responsibilities:"))

@@ -126,8 +126,8 @@ class Plan(TimeStampedModel, VersionedModel):
     symbol = models.CharField(_("symbol"), max_length=60, blank=True, help_text=_("As in 276/KH-SYT: KH-SYT."))
     place = models.CharField(_("place of issue"), max_length=80, blank=True)
     issued_on = models.DateField(_("date of issue"), null=True, blank=True)
-    title = models.CharField(_("title (summary line)"), max_length=500)
-    summary = models.TextField(
+    title = models.CharField(_("title (summary line, trích yếu)"), max_length=500)
+    introduction = models.TextField(
         _("introduction"), blank=True,
         help_text=_("The paragraph after the legal bases, e.g. “Sở Y tế xây dựng kế hoạch … như sau:”."),
     )

@@ -25,8 +25,8 @@ PLANS = [
         owner="nvy",
         issuers=["syt"],
         header=_header("Phòng, chống dịch bệnh truyền nhiễm mùa mưa bão năm 2026",
-                       summary="Sở Y tế xây dựng Kế hoạch phòng, chống dịch bệnh truyền nhiễm mùa mưa bão năm 2026 "
-                               "như sau:"),
+                       introduction="Sở Y tế xây dựng Kế hoạch phòng, chống dịch bệnh truyền nhiễm mùa mưa bão "
+                                    "năm 2026 như sau:"),
         legal_bases=[basis("Kế hoạch", "25/KH-UBND", dt.date(2026, 2, 10), "UBND tỉnh Quảng Ngãi",
                            "về phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026")],
         sections=[

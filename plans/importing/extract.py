@@ -370,7 +370,7 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
         "place": place,
         "date": date,
         "title": title,
-        "summary": intro,
+        "introduction": intro,
         "legal_bases": legal_bases,
         "sections": sections,
         "responsibilities": responsibilities,

@@ -179,7 +179,7 @@ def plan_import_save(*, actor, extracted: dict[str, Any], source_file: File | st
         "doc_type": extracted.get("doc_type") or "KH",
         "place": (extracted.get("place") or "")[:80],
         "title": title[:500],
-        "summary": extracted.get("summary") or "",
+        "introduction": extracted.get("introduction") or "",
         "header_style": _header_style(issuers),
         "governing_body": (extracted.get("governing_body") or "").strip()[:255],
         "signer_authority": signer.get("authority") if signer.get("authority") in _AUTHORITIES else "",

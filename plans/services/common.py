@@ -51,7 +51,7 @@ def set_history_user(obj, actor) -> None:
 
 def plan_reindex(plan: Plan) -> None:
     """Recompute the accent-folded search text of ``plan`` (number, title, introduction, place, unit)."""
-    text = " ".join([plan.number_display, plan.title, plan.summary, plan.place, plan.owner_unit.name])
+    text = " ".join([plan.number_display, plan.title, plan.introduction, plan.place, plan.owner_unit.name])
     Plan.objects.filter(pk=plan.pk).update(search_text=fold(text))
 
 

@@ -22,7 +22,7 @@ PLAN_HEADER_FIELDS = (
     "doc_type",
     "place",
     "title",
-    "summary",
+    "introduction",
     "header_style",
     "governing_body",
     "signer_authority",

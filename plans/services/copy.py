@@ -44,7 +44,7 @@ def plan_copy_to_next_year(*, actor, plan: Plan) -> Plan:
     header = {name: getattr(plan, name) for name in PLAN_HEADER_FIELDS} | {
         "year": year + 1,
         "title": _replace_year(plan.title, year),
-        "summary": _replace_year(plan.summary, year),
+        "introduction": _replace_year(plan.introduction, year),
     }
     copy = Plan(
         **header,

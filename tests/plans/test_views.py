@@ -115,7 +115,7 @@ def test_list_with_bad_filters_shows_errors_not_500(client, plan, users):
 
 def header_data(**overrides):
     data = {"kind": "general", "year": "2026", "doc_type": "KH", "place": "Quảng Ngãi",
-            "title": "Kế hoạch truyền thông năm 2026", "summary": "Sở Y tế xây dựng kế hoạch như sau:",
+            "title": "Kế hoạch truyền thông năm 2026", "introduction": "Sở Y tế xây dựng kế hoạch như sau:",
             "header_style": "state", "issuer_1": "", "issuer_2": "", "signer_authority": "KT.",
             "signer_position": "Phó Giám đốc", "signer_name": "Nguyễn Văn A"}
     data.update(overrides)
@@ -150,7 +150,7 @@ def test_create_is_refused_to_non_authors(client, users, user):
 
 def test_create_with_empty_title_and_unknown_unit_shows_translated_errors_and_keeps_data(client, users):
     client.force_login(users.author)
-    response = client.post(url("create"), header_data(title="", issuer_1="999999", summary="Giữ nguyên đoạn này"))
+    response = client.post(url("create"), header_data(title="", issuer_1="999999", introduction="Giữ nguyên đoạn này"))
     body = text_of(response)
     assert response.status_code == 200
     assert "Trường này là bắt buộc." in body
