@@ -307,14 +307,15 @@ class Responsibility(TimeStampedModel, VersionedModel):
         related_name="responsibilities",
     )
     lead_unit = models.ForeignKey(
-        Unit, verbose_name=_("lead unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="led_duties",
+        Unit, verbose_name=_("lead unit"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="led_responsibilities",
     )
     lead_text = models.CharField(
         _("lead (as written)"), max_length=255, blank=True,
         help_text=_("The body as the document names it, kept when it is not a unit of the portal."),
     )
     supporting_units = models.ManyToManyField(
-        Unit, verbose_name=_("supporting units"), blank=True, related_name="supported_duties",
+        Unit, verbose_name=_("supporting units"), blank=True, related_name="supported_responsibilities",
     )
     due_date = models.DateField(_("deadline"), null=True, blank=True)
     recurrence = models.CharField(_("recurrence"), max_length=16, choices=Recurrence.choices, blank=True, default="")

@@ -11,7 +11,7 @@ The rules, in words:
   drafting unit (the room that wrote it, the department's leadership) and by its
   co-issuers — a unit head never sees another unit's drafts;
 * an issued plan is seen by every internal unit; a partner body sees only the
-  issued plans it co-issued or holds a duty in;
+  issued plans it co-issued or holds a responsibility in;
 * authors edit and submit the drafts of their own unit; reviewers return what
   their unit's authors submitted; approvers (leadership) approve, return and
   issue; authors or approvers move an issued plan into implementation and close it.

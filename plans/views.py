@@ -231,8 +231,8 @@ def plan_copy(request, pk):
 # --- editor ------------------------------------------------------------------------------------
 
 # ?edit=<kind>-<id> opens one inline form (works without JavaScript); "<kind>-new" opens an add form;
-# "newduty-<item id>" a new responsibility of an item, "newduty-new" one of the whole plan.
-EDIT_KINDS = {"section", "item", "child", "basis", "duty", "newduty", "recipient"}
+# "newresponsibility-<item id>" a new responsibility of an item, "newresponsibility-new" one of the whole plan.
+EDIT_KINDS = {"section", "item", "child", "basis", "responsibility", "newresponsibility", "recipient"}
 
 
 def _parse_edit(value: str | None) -> tuple[str | None, int | str | None]:
@@ -264,14 +264,14 @@ def _open_form(plan, kind, ident, unit_choices):
     if kind == "basis":
         basis = get_object_or_404(LegalBasis, pk=ident, plan=plan) if isinstance(ident, int) else None
         return LegalBasisForm(instance=basis, editing=basis is not None, auto_id="id_basis_%s")
-    if kind == "duty" and isinstance(ident, int):
-        duty = get_object_or_404(Responsibility, pk=ident, plan=plan)
-        return ResponsibilityForm(instance=duty, plan=plan, editing=True, unit_choices=unit_choices,
-                                  auto_id="id_duty_%s")
-    if kind == "newduty":
+    if kind == "responsibility" and isinstance(ident, int):
+        responsibility = get_object_or_404(Responsibility, pk=ident, plan=plan)
+        return ResponsibilityForm(instance=responsibility, plan=plan, editing=True, unit_choices=unit_choices,
+                                  auto_id="id_responsibility_%s")
+    if kind == "newresponsibility":
         item_id = get_object_or_404(Item, pk=ident, plan=plan).pk if isinstance(ident, int) else None
         return ResponsibilityForm(plan=plan, unit_choices=unit_choices, initial={"item": item_id},
-                                  auto_id="id_duty_%s")
+                                  auto_id="id_responsibility_%s")
     if kind == "recipient" and isinstance(ident, int):
         recipient = get_object_or_404(Recipient, pk=ident, plan=plan)
         return RecipientForm(instance=recipient, editing=True, auto_id="id_recipient_%s")
@@ -491,7 +491,7 @@ def item_outdent(request, pk, item_pk):
 # Legal bases, responsibilities and recipients share one add/update view and one delete view.
 CHILD_KINDS = {
     "legal-bases": ("basis", LegalBasis, LegalBasisForm),
-    "responsibilities": ("duty", Responsibility, ResponsibilityForm),
+    "responsibilities": ("responsibility", Responsibility, ResponsibilityForm),
     "recipients": ("recipient", Recipient, RecipientForm),
 }
 
@@ -522,16 +522,14 @@ def child_save(request, pk, kind, obj_pk=None):
     edit_kind, model, form_class = _child_kind(kind)
     obj = get_object_or_404(model, pk=obj_pk, plan=plan) if obj_pk else None
     extra = {"plan": plan} if model is Responsibility else {}
-    prefix = {"basis": "id_basis_%s", "duty": "id_duty_%s", "recipient": "id_recipient_%s"}[edit_kind]
-    if obj is None and model is Recipient:
-        prefix = "id_new_recipient_%s"
+    prefix = "id_new_recipient_%s" if obj is None and model is Recipient else f"id_{edit_kind}_%s"
     form = form_class(request.POST, instance=type(obj).objects.get(pk=obj.pk) if obj else None,
                       editing=obj is not None, auto_id=prefix, **extra)
     if obj is not None:
         edit = f"{edit_kind}-{obj.pk}"
     elif model is Responsibility:
         item_id = request.POST.get("item", "")
-        edit = f"newduty-{item_id}" if item_id.isdigit() else "newduty-new"
+        edit = f"newresponsibility-{item_id}" if item_id.isdigit() else "newresponsibility-new"
     else:
         edit = f"{edit_kind}-new"
     failed = {"add_recipient": form} if (obj is None and model is Recipient) else None

@@ -106,19 +106,19 @@ def plan_copy_to_next_year(*, actor, plan: Plan) -> Plan:
             if len(rest) == len(pending):  # orphan loop guard
                 break
             pending = rest
-    for duty in plan.responsibilities.prefetch_related("supporting_units"):
-        new_duty = _create(
+    for responsibility in plan.responsibilities.prefetch_related("supporting_units"):
+        new_responsibility = _create(
             Responsibility,
             actor=actor,
             plan=copy,
-            item=item_map.get(duty.item_id),
-            lead_unit_id=duty.lead_unit_id,
-            lead_text=duty.lead_text,
-            due_date=_shift_year(duty.due_date),
-            recurrence=duty.recurrence,
-            expected_output=duty.expected_output,
+            item=item_map.get(responsibility.item_id),
+            lead_unit_id=responsibility.lead_unit_id,
+            lead_text=responsibility.lead_text,
+            due_date=_shift_year(responsibility.due_date),
+            recurrence=responsibility.recurrence,
+            expected_output=responsibility.expected_output,
         )
-        new_duty.supporting_units.set(duty.supporting_units.all())
+        new_responsibility.supporting_units.set(responsibility.supporting_units.all())
     for recipient in plan.recipients.all():
         _create(
             Recipient,

@@ -226,9 +226,9 @@ def test_copy_to_next_year_keeps_structure_and_moves_dates(org, users):
     section = SectionFactory(plan=plan, title="Nội dung năm 2026")
     parent = ItemFactory(section=section, text="Tổng kết vào tháng 12/2026")
     child = ItemFactory(section=section, parent=parent, style=ItemStyle.DASH)
-    duty = ResponsibilityFactory(item=child, lead_unit=org.cdc, due_date=dt.date(2026, 2, 28),
+    responsibility = ResponsibilityFactory(item=child, lead_unit=org.cdc, due_date=dt.date(2026, 2, 28),
                                  recurrence=Recurrence.QUARTERLY)
-    duty.supporting_units.set([org.bvdk])
+    responsibility.supporting_units.set([org.bvdk])
     copy = services.plan_copy_to_next_year(actor=users.author, plan=plan)
     assert (copy.status, copy.year, copy.number, copy.issued_on) == (PlanStatus.DRAFT, 2027, None, None)
     assert copy.title == "Kế hoạch dân vận năm 2027"
@@ -238,10 +238,10 @@ def test_copy_to_next_year_keeps_structure_and_moves_dates(org, users):
     assert copy.copied_from == plan
     new_child = Item.objects.get(plan=copy, parent__isnull=False)
     assert new_child.parent.text == "Tổng kết vào tháng 12/2027"
-    new_duty = copy.responsibilities.get()
-    assert (new_duty.item, new_duty.lead_unit, new_duty.due_date, new_duty.recurrence) == (
+    new = copy.responsibilities.get()
+    assert (new.item, new.lead_unit, new.due_date, new.recurrence) == (
         new_child, org.cdc, dt.date(2027, 2, 28), Recurrence.QUARTERLY)
-    assert list(new_duty.supporting_units.all()) == [org.bvdk]
+    assert list(new.supporting_units.all()) == [org.bvdk]
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.ISSUED
 
 

@@ -471,8 +471,8 @@ def test_legal_basis_add_with_bad_date_then_good_then_delete(client, plan, users
 def test_responsibility_add_edit_and_unknown_unit(client, plan, org, users):
     item = items_of(plan)[0]
     client.force_login(users.author)
-    response = client.get(url("editor", plan.pk), {"edit": f"newduty-{item.pk}"})
-    assert 'id="add-duty-form"' in text_of(response)
+    response = client.get(url("editor", plan.pk), {"edit": f"newresponsibility-{item.pk}"})
+    assert 'id="add-responsibility-form"' in text_of(response)
     data = {"item": item.pk, "lead_unit": "999999", "lead_text": "", "supporting_units": [org.bvdk.pk],
             "due_date": "30/06/2026", "recurrence": "quarterly", "expected_output": "Báo cáo quý"}
     response = client.post(url("child_create", plan.pk, "responsibilities"), data, **HTMX)
@@ -482,14 +482,14 @@ def test_responsibility_add_edit_and_unknown_unit(client, plan, org, users):
     assert "Hãy chọn đơn vị chủ trì hoặc ghi rõ ai chủ trì." in text_of(response)
     data["lead_unit"] = org.cdc.pk
     client.post(url("child_create", plan.pk, "responsibilities"), data, **HTMX)
-    duty = Responsibility.objects.get()
-    assert duty.item == item and duty.due_date == dt.date(2026, 6, 30) and list(duty.supporting_units.all()) == [
-        org.bvdk]
-    data.update(lead_unit="", lead_text="UBND các huyện", version=duty.version, supporting_units=[])
-    response = client.post(url("child_update", plan.pk, "responsibilities", duty.pk), data)
+    responsibility = Responsibility.objects.get()
+    assert responsibility.item == item and responsibility.due_date == dt.date(2026, 6, 30)
+    assert list(responsibility.supporting_units.all()) == [org.bvdk]
+    data.update(lead_unit="", lead_text="UBND các huyện", version=responsibility.version, supporting_units=[])
+    response = client.post(url("child_update", plan.pk, "responsibilities", responsibility.pk), data)
     assert response.status_code == 302
-    duty.refresh_from_db()
-    assert duty.lead_text == "UBND các huyện" and not duty.supporting_units.exists()
+    responsibility.refresh_from_db()
+    assert responsibility.lead_text == "UBND các huyện" and not responsibility.supporting_units.exists()
 
 
 def test_recipient_add_edit_conflict_and_delete(client, plan, users):
