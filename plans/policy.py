@@ -14,7 +14,8 @@ The rules, in words:
   issued plans it co-issued or holds a responsibility in;
 * authors edit and submit the drafts of their own unit; reviewers return what
   their unit's authors submitted; approvers (leadership) approve, return and
-  issue; authors or approvers move an issued plan into implementation and close it.
+  issue, and only they may return a plan they approved; authors or approvers
+  move an issued plan into implementation and close it.
 """
 
 from __future__ import annotations
@@ -38,16 +39,17 @@ class Action:
     HISTORY = "history"
 
 
-# action -> (statuses in which it is possible, roles that may do it)
-_RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    Action.EDIT: (PlanStatus.editable(), (Role.AUTHOR,)),
-    Action.SUBMIT: (PlanStatus.editable(), (Role.AUTHOR,)),
-    Action.RETURN: ((PlanStatus.SUBMITTED, PlanStatus.APPROVED), (Role.REVIEWER, Role.APPROVER)),
-    Action.APPROVE: ((PlanStatus.SUBMITTED,), (Role.APPROVER,)),
-    Action.ISSUE: ((PlanStatus.APPROVED,), (Role.APPROVER,)),
-    Action.START: ((PlanStatus.ISSUED,), (Role.AUTHOR, Role.APPROVER)),
-    Action.CLOSE: ((PlanStatus.ISSUED, PlanStatus.IN_IMPLEMENTATION), (Role.AUTHOR, Role.APPROVER)),
-    Action.COPY: (PlanStatus.published(), (Role.AUTHOR,)),
+# action -> {status in which it is possible: roles that may do it then}
+_RULES: dict[str, dict[str, tuple[str, ...]]] = {
+    Action.EDIT: dict.fromkeys(PlanStatus.editable(), (Role.AUTHOR,)),
+    Action.SUBMIT: dict.fromkeys(PlanStatus.editable(), (Role.AUTHOR,)),
+    # a reviewer returns what the room submitted; once leadership approved it, only leadership takes it back
+    Action.RETURN: {PlanStatus.SUBMITTED: (Role.REVIEWER, Role.APPROVER), PlanStatus.APPROVED: (Role.APPROVER,)},
+    Action.APPROVE: {PlanStatus.SUBMITTED: (Role.APPROVER,)},
+    Action.ISSUE: {PlanStatus.APPROVED: (Role.APPROVER,)},
+    Action.START: {PlanStatus.ISSUED: (Role.AUTHOR, Role.APPROVER)},
+    Action.CLOSE: dict.fromkeys((PlanStatus.ISSUED, PlanStatus.IN_IMPLEMENTATION), (Role.AUTHOR, Role.APPROVER)),
+    Action.COPY: dict.fromkeys(PlanStatus.published(), (Role.AUTHOR,)),
 }
 
 
@@ -112,8 +114,8 @@ def can(user, action: str, plan) -> bool:
     """May ``user`` do ``action`` to ``plan`` now (status included)?"""
     if action in (Action.VIEW, Action.HISTORY):
         return can_view_plan(user, plan)
-    statuses, roles = _RULES[action]
-    if plan.status not in statuses:
+    roles = _RULES[action].get(plan.status)
+    if roles is None:
         return False
     if is_admin(user):
         return True

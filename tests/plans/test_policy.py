@@ -38,3 +38,14 @@ def test_room_sees_its_own_drafts_and_leadership_sees_all(plans, users):
 
 def test_partner_sees_only_plans_it_co_issues(plans, users):
     assert visible(users.partner) == {"liên tịch", "nháp liên tịch"}
+
+
+@pytest.mark.parametrize("name, allowed", [("reviewer", False), ("approver", True), ("admin", True),
+                                           ("author", False)])
+def test_only_leadership_may_return_a_plan_it_approved(org, users, name, allowed):
+    from plans.policy import Action, allowed_actions, can
+
+    plan = PlanFactory(owner_unit=org.nvy, status=PlanStatus.APPROVED, issuers=[org.syt])
+    user = getattr(users, name)
+    assert can(user, Action.RETURN, plan) is allowed
+    assert (Action.RETURN in allowed_actions(user, plan)) is allowed

@@ -108,6 +108,15 @@ def test_return_is_for_reviewers_of_the_room_and_leadership(plan, users, name, a
             services.plan_return(actor=getattr(users, name), plan=plan, comment="Sửa")
 
 
+def test_a_reviewer_may_not_return_a_plan_the_director_approved(plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_approve(actor=users.approver, plan=plan)
+    with pytest.raises(PermissionDenied):
+        services.plan_return(actor=users.reviewer, plan=plan, comment="Xem lại")
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
+    assert services.plan_return(actor=users.approver, plan=plan, comment="Xem lại").status == PlanStatus.RETURNED
+
+
 def test_a_submitted_plan_cannot_be_edited(plan, users):
     services.plan_submit(actor=users.author, plan=plan)
     plan.refresh_from_db()

@@ -546,3 +546,18 @@ def test_editor_query_count_is_bounded(client, plan, users, org, django_assert_m
         assert client.get(url("editor", plan.pk)).status_code == 200
     with django_assert_max_num_queries(30):
         assert client.get(url("detail", plan.pk)).status_code == 200
+
+
+def test_a_reviewer_cannot_return_an_approved_plan_but_the_approver_can(client, plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_approve(actor=users.approver, plan=plan)
+    client.force_login(users.reviewer)
+    assert 'id="action-return"' not in text_of(client.get(url("detail", plan.pk)))
+    assert client.post(url("return", plan.pk), {"comment": "Xem lại"}).status_code == 403
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.APPROVED and not plan.transitions.filter(to_status="returned").exists()
+
+    client.force_login(users.approver)
+    assert 'id="action-return"' in text_of(client.get(url("detail", plan.pk)))
+    client.post(url("return", plan.pk), {"comment": "Xem lại mục II."})
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.RETURNED
