@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from .outline import SectionNode, build_outline
@@ -53,6 +54,24 @@ def plan_get(*, user, pk: int):
     from .policy import plan_visibility_q
 
     return get_object_or_404(plan_base_queryset().filter(plan_visibility_q(user)).distinct(), pk=pk)
+
+
+def plans_waiting_for(*, user) -> QuerySet:
+    """The plans on which ``user`` has a workflow decision to take now, oldest first.
+
+    Each carries ``waiting_since``: the time of its last workflow step. Listing them costs a fixed
+    number of queries (the plans with their units and author, and their issuers).
+    """
+    from .models import PlanTransition
+    from .policy import awaiting_decision_q
+
+    last_step = PlanTransition.objects.filter(plan=OuterRef("pk")).order_by("-created_at", "-id").values("created_at")
+    return (
+        plan_base_queryset()
+        .filter(awaiting_decision_q(user))
+        .annotate(waiting_since=Coalesce(Subquery(last_step[:1]), "updated_at"))
+        .order_by("waiting_since", "pk")
+    )
 
 
 def plan_outline(plan) -> list[SectionNode]:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/diff/", views.plan_diff_view, name="diff"),
     # workflow
     path("<int:pk>/submit/", views.plan_submit, name="submit"),
+    path("<int:pk>/forward/", views.plan_forward, name="forward"),
     path("<int:pk>/return/", views.plan_return, name="return"),
     path("<int:pk>/approve/", views.plan_approve, name="approve"),
     path("<int:pk>/issue/", views.plan_issue, name="issue"),

@@ -194,6 +194,13 @@ def plan_return(request, pk):
 
 @login_required
 @require_POST
+def plan_forward(request, pk):
+    return _workflow(request, pk, success=_("The plan has been forwarded to leadership."), run=lambda plan, data: (
+        services.plan_forward(actor=request.user, plan=plan, comment=data["comment"])))
+
+
+@login_required
+@require_POST
 def plan_approve(request, pk):
     return _workflow(request, pk, success=_("The plan has been approved."), run=lambda plan, data: (
         services.plan_approve(actor=request.user, plan=plan, comment=data["comment"])))

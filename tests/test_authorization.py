@@ -174,6 +174,8 @@ RULES: dict[str, Rule] = {
     "plans:diff": page(ok=SEES_DRAFT),
     # plans: workflow (each on a plan in the status where the action is possible)
     "plans:submit": editor_action(data={"comment": ""}),
+    "plans:forward": action(ok=("reviewer", "admin"), forbidden=("author", "approver"),
+                            targets={"pk": "submitted"}, data={"comment": "Đồng ý, kính trình lãnh đạo."}),
     "plans:return": action(ok=("reviewer", "approver", "admin"), forbidden=("author",),
                            targets={"pk": "submitted"}, data={"comment": "Bổ sung mục II."}),
     "plans:approve": action(ok=("approver", "admin"), forbidden=("author", "reviewer"),

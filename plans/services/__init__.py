@@ -38,6 +38,7 @@ from .numbering import document_number_take, plan_symbol, register_issuer, symbo
 from .workflow import (
     plan_approve,
     plan_close,
+    plan_forward,
     plan_issue,
     plan_return,
     plan_start_implementation,
@@ -61,6 +62,7 @@ __all__ = [
     "plan_close",
     "plan_copy_to_next_year",
     "plan_create",
+    "plan_forward",
     "plan_issue",
     "plan_reindex",
     "plan_return",

@@ -1,4 +1,4 @@
-"""The workflow: submit, return, approve, issue, start and close; each step is one ``PlanTransition``."""
+"""The workflow: submit, forward, return, approve, issue, start and close; each step is one ``PlanTransition``."""
 
 from __future__ import annotations
 
@@ -17,10 +17,21 @@ from .numbering import document_number_take, plan_symbol, register_issuer
 
 
 def _transition(
-    *, actor, plan: Plan, action: str, to_status: str, comment: str = "", extra: dict[str, Any] | None = None
+    *,
+    actor,
+    plan: Plan,
+    action: str,
+    to_status: str,
+    comment: str = "",
+    extra: dict[str, Any] | None = None,
+    comment_required: str = "",
 ) -> Plan:
+    """Move ``plan`` to ``to_status``; ``comment_required``: the message when the step needs a comment and has none."""
     locked = lock_plan(plan)  # two clicks at once: the second sees the new status and is refused
-    require(actor, action, locked)
+    require(actor, action, locked)  # permission first, then the comment
+    comment = (comment or "").strip()
+    if comment_required and not comment:
+        raise ValidationError(comment_required, code="comment_required")
     from_status = locked.status
     locked.status = to_status
     for name, value in (extra or {}).items():
@@ -45,10 +56,16 @@ def plan_submit(*, actor, plan: Plan, comment: str = "") -> Plan:
 
 @transaction.atomic
 def plan_return(*, actor, plan: Plan, comment: str) -> Plan:
-    require(actor, Action.RETURN, lock_plan(plan))  # permission first, then the comment
-    if not (comment or "").strip():
-        raise ValidationError(_("Write what the author must change."), code="comment_required")
-    return _transition(actor=actor, plan=plan, action=Action.RETURN, to_status=PlanStatus.RETURNED, comment=comment)
+    """Send the plan back to its author with what must change (a reviewer, or leadership)."""
+    return _transition(actor=actor, plan=plan, action=Action.RETURN, to_status=PlanStatus.RETURNED, comment=comment,
+                       comment_required=_("Write what the author must change."))
+
+
+@transaction.atomic
+def plan_forward(*, actor, plan: Plan, comment: str) -> Plan:
+    """A reviewer who agrees with a submitted plan forwards it to leadership with their opinion."""
+    return _transition(actor=actor, plan=plan, action=Action.FORWARD, to_status=PlanStatus.FORWARDED, comment=comment,
+                       comment_required=_("Write your opinion for leadership."))
 
 
 @transaction.atomic

@@ -272,3 +272,38 @@ def test_a_change_of_issuers_is_in_the_history(plan, org, users):
     with pytest.raises(ValidationError):
         services.plan_update(actor=users.author, plan=plan, expected_version=plan.version, data={},
                              issuers=[org.syt, org.syt])
+
+
+# --- forwarding to leadership ---------------------------------------------------------------------
+
+
+def test_a_reviewer_forwards_a_submitted_plan_with_an_opinion_and_leadership_approves_it(plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    plan = services.plan_forward(actor=users.reviewer, plan=plan, comment="Đồng ý, kính trình Giám đốc.")
+    assert plan.status == PlanStatus.FORWARDED
+    step = PlanTransition.objects.filter(plan=plan).first()
+    assert (step.from_status, step.to_status, step.actor, step.comment) == (
+        PlanStatus.SUBMITTED, PlanStatus.FORWARDED, users.reviewer, "Đồng ý, kính trình Giám đốc.")
+    assert services.plan_approve(actor=users.approver, plan=plan).status == PlanStatus.APPROVED
+
+
+def test_forwarding_needs_an_opinion_and_the_room_s_reviewer(plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    with pytest.raises(ValidationError) as error, translation.override("vi"):
+        services.plan_forward(actor=users.reviewer, plan=plan, comment=" ")
+    assert error.value.messages == ["Hãy ghi ý kiến của bạn để trình lãnh đạo."]
+    for name in ("author", "approver", "other_reviewer", "unit_head"):
+        with pytest.raises(PermissionDenied):
+            services.plan_forward(actor=getattr(users, name), plan=plan, comment="Đồng ý")
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.SUBMITTED
+
+
+def test_a_forwarded_plan_is_returned_by_leadership_only(plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_forward(actor=users.reviewer, plan=plan, comment="Đồng ý")
+    plan.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        services.plan_return(actor=users.reviewer, plan=plan, comment="Rút lại")
+    with pytest.raises(PermissionDenied):
+        services.plan_forward(actor=users.reviewer, plan=plan, comment="Lần nữa")
+    assert services.plan_return(actor=users.approver, plan=plan, comment="Sửa mục II").status == PlanStatus.RETURNED

@@ -561,3 +561,26 @@ def test_a_reviewer_cannot_return_an_approved_plan_but_the_approver_can(client, 
     assert 'id="action-return"' in text_of(client.get(url("detail", plan.pk)))
     client.post(url("return", plan.pk), {"comment": "Xem lại mục II."})
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.RETURNED
+
+
+def test_the_reviewer_forwards_from_the_plan_page_and_the_opinion_is_in_the_workflow_steps(client, plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    client.force_login(users.reviewer)
+    body = text_of(client.get(url("detail", plan.pk)))
+    assert 'id="action-forward"' in body and "Trình lãnh đạo" in body
+    response = client.post(url("forward", plan.pk), {"comment": ""}, follow=True)
+    assert "Hãy ghi ý kiến của bạn để trình lãnh đạo." in text_of(response)
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.SUBMITTED
+    response = client.post(url("forward", plan.pk), {"comment": "Đồng ý, kính trình Giám đốc."}, follow=True)
+    body = text_of(response)
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.FORWARDED
+    assert "Đã trình lãnh đạo" in body and "Đồng ý, kính trình Giám đốc." in body
+    assert 'id="action-forward"' not in body and 'id="action-return"' not in body
+    assert client.post(url("return", plan.pk), {"comment": "Rút lại"}).status_code == 403
+
+    client.force_login(users.approver)
+    body = text_of(client.get(url("detail", plan.pk)))
+    assert 'id="action-approve"' in body and 'id="action-return"' in body and 'id="action-forward"' not in body
+    assert client.post(url("forward", plan.pk), {"comment": "Đồng ý"}).status_code == 403
+    client.post(url("approve", plan.pk))
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
