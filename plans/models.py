@@ -185,14 +185,18 @@ class Plan(TimeStampedModel, VersionedModel):
     @property
     def number_display(self) -> str:
         """``276/KH-SYT`` (state) or ``10-KH/BDVTU`` (Party); ``Số: /KH-SYT`` before issue."""
+        return self.format_number(self.number, self.symbol)
+
+    def format_number(self, number: int | None, symbol: str) -> str:
+        """``number`` and ``symbol`` written as this plan's header style writes them (see ``number_display``)."""
         if self.header_style == HeaderStyle.PARTY:
-            if not self.number:
-                return f"-{self.symbol}" if self.symbol else ""
-            type_, _sep, issuer = self.symbol.partition("-")
-            return f"{self.number:02d}-{type_}/{issuer}" if issuer else f"{self.number:02d}-{self.symbol}"
-        if not self.number:
-            return f"/{self.symbol}" if self.symbol else ""
-        return f"{self.number:02d}/{self.symbol}"
+            if not number:
+                return f"-{symbol}" if symbol else ""
+            type_, _sep, issuer = symbol.partition("-")
+            return f"{number:02d}-{type_}/{issuer}" if issuer else f"{number:02d}-{symbol}"
+        if not number:
+            return f"/{symbol}" if symbol else ""
+        return f"{number:02d}/{symbol}"
 
     @property
     def status_color(self) -> str:

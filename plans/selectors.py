@@ -74,6 +74,30 @@ def plans_waiting_for(*, user) -> QuerySet:
     )
 
 
+def next_document_number(plan, *, year: int | None = None) -> int:
+    """The number that issuing ``plan`` in ``year`` (default: the plan's year) would take now.
+
+    A peek at the register: nothing is locked or taken (``plans.services.plan_issue`` takes the
+    number under a row lock), so another issue may take it first.
+    """
+    from .models import DocumentNumber
+    from .services.numbering import register_issuer
+
+    last = (
+        DocumentNumber.objects.filter(year=year or plan.year, doc_type=plan.doc_type, issuer=register_issuer(plan))
+        .values_list("last_number", flat=True)
+        .first()
+    )
+    return (last or 0) + 1
+
+
+def issue_preview(plan, *, issued_on) -> str:
+    """``05/KH-SYT``: the number and symbol that issuing ``plan`` on ``issued_on`` would give it now."""
+    from .services.numbering import plan_symbol
+
+    return plan.format_number(next_document_number(plan, year=issued_on.year), plan_symbol(plan))
+
+
 def plan_outline(plan) -> list[SectionNode]:
     """Numbered sections and items of ``plan`` with their responsibilities (4 queries)."""
     from .models import Item, Responsibility

@@ -22,6 +22,7 @@ from .extensions import plan_detail_panels
 from .filters import PlanFilterSet
 from .forms import (
     CommentForm,
+    IssueConfirmForm,
     IssueForm,
     ItemCreateForm,
     ItemForm,
@@ -207,11 +208,34 @@ def plan_approve(request, pk):
 
 
 @login_required
+@require_GET
+def plan_issue_confirm(request, pk):
+    """Step one of issuing: the number the plan will get, to confirm; the number is taken only by the POST."""
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    if not policy.can(request.user, Action.ISSUE, plan):
+        raise PermissionDenied
+    form = IssueForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, _first_error(form))
+        return redirect(plan)
+    issued_on = form.cleaned_data["issued_on"]
+    number = selectors.next_document_number(plan, year=issued_on.year)
+    return render(request, "plans/plan_issue_confirm.html", {
+        "plan": plan,
+        "issued_on": issued_on,
+        "comment": form.cleaned_data["comment"],
+        "number": number,
+        "number_display": selectors.issue_preview(plan, issued_on=issued_on),
+    })
+
+
+@login_required
 @require_POST
 def plan_issue(request, pk):
-    return _workflow(request, pk, form_class=IssueForm, success=_("The plan has been issued."),
-                     run=lambda plan, data: services.plan_issue(actor=request.user, plan=plan,
-                                                                issued_on=data["issued_on"], comment=data["comment"]))
+    return _workflow(request, pk, form_class=IssueConfirmForm, success=_("The plan has been issued."),
+                     run=lambda plan, data: services.plan_issue(
+                         actor=request.user, plan=plan, issued_on=data["issued_on"], comment=data["comment"],
+                         expected_number=data["number"]))
 
 
 @login_required

@@ -74,12 +74,24 @@ def plan_approve(*, actor, plan: Plan, comment: str = "") -> Plan:
 
 
 @transaction.atomic
-def plan_issue(*, actor, plan: Plan, issued_on: dt.date, comment: str = "") -> Plan:
-    """Issue the plan: take its number from the register in this same transaction."""
+def plan_issue(
+    *, actor, plan: Plan, issued_on: dt.date, comment: str = "", expected_number: int | None = None
+) -> Plan:
+    """Issue the plan: take its number from the register in this same transaction.
+
+    ``expected_number``: the number the approver confirmed; if another document took it meanwhile,
+    the issue is refused (and the number given back) so that the approver confirms the new one.
+    """
     locked = lock_plan(plan)
     require(actor, Action.ISSUE, locked)
     issuer = register_issuer(locked)
     number = document_number_take(year=issued_on.year, doc_type=locked.doc_type, issuer=issuer)
+    if expected_number is not None and number != expected_number:
+        raise ValidationError(
+            _("Number %(expected)s was taken by another document meanwhile; the plan would get number %(number)s. "
+              "Confirm the new number.") % {"expected": expected_number, "number": number},
+            code="number_taken",
+        )
     return _transition(
         actor=actor,
         plan=locked,

@@ -120,7 +120,9 @@ def test_plan_is_written_returned_fixed_approved_and_issued(browser, live_server
         portal.open(plan)
         act(page, "#action-approve", plan, "approved")
         page.fill("#issue-date", "02/03/2026")
-        act(page, "#action-issue", plan, "issued")
+        act(page, "#action-issue", plan, "approved")  # a confirmation first: the number it will take
+        assert page.locator("#number-to-give").inner_text().strip() == "01/KH-SYT"
+        act(page, "#action-issue-confirm", plan, "issued")
         assert page.locator("#plan-number-display").inner_text().strip() == "01/KH-SYT"
         assert "01/KH-SYT" in page.content()
         plan.refresh_from_db()

@@ -257,7 +257,7 @@ def test_full_journey_through_the_buttons(client, plan, users):
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
     body = text_of(client.get(url("detail", plan.pk)))
     assert 'id="action-issue"' in body and 'id="issue-date"' in body
-    response = client.post(url("issue", plan.pk), {"issued_on": "02/03/2026"}, follow=True)
+    response = client.post(url("issue", plan.pk), {"issued_on": "02/03/2026", "number": "1"}, follow=True)
     issued = Plan.objects.get(pk=plan.pk)
     assert issued.status == PlanStatus.ISSUED and issued.issued_on == dt.date(2026, 3, 2)
     body = text_of(response)
@@ -287,7 +287,7 @@ def test_issue_with_a_bad_date_shows_an_error(client, plan, users):
     services.plan_submit(actor=users.author, plan=plan)
     services.plan_approve(actor=users.approver, plan=plan)
     client.force_login(users.approver)
-    response = client.post(url("issue", plan.pk), {"issued_on": "31/02/2026"}, follow=True)
+    response = client.post(url("issue", plan.pk), {"issued_on": "31/02/2026", "number": "1"}, follow=True)
     assert "dd/mm/yyyy" in text_of(response)
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
 
@@ -584,3 +584,45 @@ def test_the_reviewer_forwards_from_the_plan_page_and_the_opinion_is_in_the_work
     assert client.post(url("forward", plan.pk), {"comment": "Đồng ý"}).status_code == 403
     client.post(url("approve", plan.pk))
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
+
+
+def test_issuing_shows_the_number_to_confirm_and_takes_it_only_on_confirmation(client, plan, users, org):
+    from plans.models import DocumentNumber
+    from plans.selectors import next_document_number
+
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_approve(actor=users.approver, plan=plan)
+    DocumentNumber.objects.create(year=2026, doc_type="KH", issuer=org.syt, last_number=4)
+    assert next_document_number(plan) == 5
+    client.force_login(users.approver)
+    response = client.get(url("issue_confirm", plan.pk), {"issued_on": "02/03/2026", "comment": ""})
+    body = text_of(response)
+    assert response.status_code == 200
+    assert re.search(r"Số sẽ cấp:.*05/KH-SYT", body) and 'id="action-issue-confirm"' in body
+    assert DocumentNumber.objects.get(year=2026, issuer=org.syt).last_number == 4  # only a peek
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
+
+    # without the confirmation page's number, nothing is issued
+    response = client.post(url("issue", plan.pk), {"issued_on": "02/03/2026"}, follow=True)
+    assert "Hãy xác nhận số văn bản ở trang xác nhận trước." in text_of(response)
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
+
+    # another document took 05 meanwhile: refused, number given back, the new number to confirm
+    DocumentNumber.objects.filter(year=2026, issuer=org.syt).update(last_number=5)
+    response = client.post(url("issue", plan.pk), {"issued_on": "02/03/2026", "number": "5"}, follow=True)
+    assert "kế hoạch sẽ nhận số 6" in text_of(response)
+    assert Plan.objects.get(pk=plan.pk).number is None
+    assert DocumentNumber.objects.get(year=2026, issuer=org.syt).last_number == 5
+
+    client.post(url("issue", plan.pk), {"issued_on": "02/03/2026", "number": "6"})
+    issued = Plan.objects.get(pk=plan.pk)
+    assert (issued.status, issued.number_display) == (PlanStatus.ISSUED, "06/KH-SYT")
+
+
+def test_the_issue_confirmation_with_a_bad_date_goes_back_with_an_error(client, plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_approve(actor=users.approver, plan=plan)
+    client.force_login(users.approver)
+    response = client.get(url("issue_confirm", plan.pk), {"issued_on": "31/02/2026"}, follow=True)
+    assert response.redirect_chain[-1][0] == url("detail", plan.pk)
+    assert "dd/mm/yyyy" in text_of(response)
