@@ -98,6 +98,20 @@ def issue_preview(plan, *, issued_on) -> str:
     return plan.format_number(next_document_number(plan, year=issued_on.year), plan_symbol(plan))
 
 
+def issue_signature(plan, *, actor) -> tuple[tuple[str, ...], str]:
+    """The signature lines and name that issuing ``plan`` by ``actor`` would print (for the confirmation)."""
+    from copy import copy
+
+    from .document_lines import plan_signature_lines
+    from .services.numbering import register_issuer
+    from .services.workflow import issuing_signer
+
+    preview = copy(plan)
+    for name, value in issuing_signer(plan, actor, body=register_issuer(plan).name).items():
+        setattr(preview, name, value)
+    return plan_signature_lines(preview, [link.unit for link in plan.issuer_links.all()]), preview.signer_name
+
+
 def plan_outline(plan) -> list[SectionNode]:
     """Numbered sections and items of ``plan`` with their responsibilities (4 queries)."""
     from .models import Item, Responsibility

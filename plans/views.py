@@ -226,6 +226,7 @@ def plan_issue_confirm(request, pk):
         "comment": form.cleaned_data["comment"],
         "number": number,
         "number_display": selectors.issue_preview(plan, issued_on=issued_on),
+        "signature": selectors.issue_signature(plan, actor=request.user),
     })
 
 

@@ -2,16 +2,16 @@
 
 import datetime as dt
 
-from plans.choices import PlanKind, RecipientPurpose, Recurrence, SignerAuthority
+from plans.choices import PlanKind, RecipientPurpose, Recurrence
 
 from .dsl import DemoPlan, Duty, Step, basis, dash, num, sec
 
 YEAR = 2026
-SIGNER = {"signer_authority": SignerAuthority.KT, "signer_position": "PHÓ GIÁM ĐỐC", "signer_name": "Huỳnh Thị Mai"}
 
 
 def _header(title: str, kind: str = PlanKind.GENERAL, **extra) -> dict:
-    return {"kind": kind, "year": YEAR, "place": "Quảng Ngãi", "title": title, **SIGNER, **extra}
+    # no signer in the header: the approver who issues the plan signs it
+    return {"kind": kind, "year": YEAR, "place": "Quảng Ngãi", "title": title, **extra}
 
 
 def _purpose_section(*lines: str):

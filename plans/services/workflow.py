@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .. import document_lines
 from ..choices import PlanStatus
 from ..models import Plan, PlanTransition
 from ..policy import Action
@@ -98,8 +99,25 @@ def plan_issue(
         action=Action.ISSUE,
         to_status=PlanStatus.ISSUED,
         comment=comment,
-        extra={"number": number, "issued_on": issued_on, "symbol": plan_symbol(locked)},
+        extra={"number": number, "issued_on": issued_on, "symbol": plan_symbol(locked),
+               **issuing_signer(locked, actor, body=issuer.name)},
     )
+
+
+def issuing_signer(plan: Plan, actor, *, body: str) -> dict[str, str]:
+    """The signer fields an issue records: none when the header chose a signer, else the issuing approver.
+
+    The approver signs in their own position, without the issuing body's name that the header already
+    prints: the director as "GIÁM ĐỐC", a deputy as "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC".
+    """
+    if plan.signer_name.strip():
+        return {}
+    position = document_lines.signing_position(getattr(actor, "position", ""), body=body)
+    return {
+        "signer_authority": document_lines.own_authority(position),
+        "signer_position": position,
+        "signer_name": actor.get_full_name() or actor.get_username(),
+    }
 
 
 @transaction.atomic

@@ -599,6 +599,7 @@ def test_issuing_shows_the_number_to_confirm_and_takes_it_only_on_confirmation(c
     body = text_of(response)
     assert response.status_code == 200
     assert re.search(r"Số sẽ cấp:.*05/KH-SYT", body) and 'id="action-issue-confirm"' in body
+    assert re.search(r'id="issue-signer">.*' + re.escape(str(users.approver)), body)  # the approver signs
     assert DocumentNumber.objects.get(year=2026, issuer=org.syt).last_number == 4  # only a peek
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
 
