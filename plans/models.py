@@ -208,7 +208,7 @@ class Plan(TimeStampedModel, VersionedModel):
 
 
 class PlanIssuer(models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="issuer_links")
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="issuer_links")
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -268,7 +268,7 @@ def test_a_change_of_issuers_is_in_the_history(plan, org, users):
     assert plan.symbol == "KH-BDVTU-SYT"
     with translation.override("vi"):
         entries = [(e.what, e.label, e.who) for e in plan_history(plan) if e.kind != "workflow"]
-    assert ("cơ quan ban hành", "Ban Dân vận Tỉnh ủy", users.author) in entries
+    assert ("Cơ quan ban hành", "Ban Dân vận Tỉnh ủy", users.author) in entries
     with pytest.raises(ValidationError):
         services.plan_update(actor=users.author, plan=plan, expected_version=plan.version, data={},
                              issuers=[org.syt, org.syt])
