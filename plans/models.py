@@ -199,10 +199,6 @@ class Plan(TimeStampedModel, VersionedModel):
         return f"{number:02d}/{symbol}"
 
     @property
-    def status_color(self) -> str:
-        return PlanStatus.color_of(self.status)
-
-    @property
     def is_editable(self) -> bool:
         return self.status in PlanStatus.editable()
 
