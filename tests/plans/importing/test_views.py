@@ -255,3 +255,19 @@ def test_every_seed_survives_the_preview_unchanged(client, users, password, name
     assert plan.imported_from_ocr == found["ocr"]
     headings = {i.heading for i in plan.items.all()}
     assert all(d.item is not None and d.item.heading in headings | {""} for d in plan.responsibilities.all())
+
+
+def test_the_introduction_migration_renames_the_key_of_stored_extractions(users):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("plans.migrations.0006_plan_introduction")
+    record = PlanImport.objects.create(created_by=users.author, text="KẾ HOẠCH",
+                                       extracted={"title": "Kế hoạch", "summary": "Sở Y tế xây dựng kế hoạch như sau:"})
+    migration.forwards(apps, None)
+    record.refresh_from_db()
+    assert record.extracted == {"title": "Kế hoạch", "introduction": "Sở Y tế xây dựng kế hoạch như sau:"}
+    migration.backwards(apps, None)
+    record.refresh_from_db()
+    assert record.extracted == {"title": "Kế hoạch", "summary": "Sở Y tế xây dựng kế hoạch như sau:"}
