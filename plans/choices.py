@@ -54,6 +54,7 @@ PlanKind._colors = {
 class PlanStatus(ColoredChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for review")
+    FORWARDED = "forwarded", _("Forwarded to leadership")
     RETURNED = "returned", _("Returned")
     APPROVED = "approved", _("Approved")
     ISSUED = "issued", _("Issued")
@@ -68,10 +69,16 @@ class PlanStatus(ColoredChoices):
     def published(cls) -> tuple[str, ...]:
         return (cls.ISSUED, cls.IN_IMPLEMENTATION, cls.CLOSED)
 
+    @classmethod
+    def awaiting_leadership(cls) -> tuple[str, ...]:
+        """Sent up for a decision: submitted by the room, or forwarded to leadership by its reviewer."""
+        return (cls.SUBMITTED, cls.FORWARDED)
+
 
 PlanStatus._colors = {
     "draft": "secondary",
     "submitted": "info",
+    "forwarded": "indigo",  # .text-bg-indigo in portal.css
     "returned": "warning",
     "approved": "primary",
     "issued": "success",

@@ -93,15 +93,37 @@ def signature_lines(authority: str, position: str, *, body: str, party: bool) ->
     return (f"{prefix} {head}", position) if position else (f"{prefix} {head}",)
 
 
+def own_authority(position: str) -> str:
+    """The authority of a person signing in their own position: a deputy ("Phó …") signs "KT." for the head."""
+    return "KT." if upper(position).startswith("PHÓ ") else ""
+
+
+def signing_position(position: str, *, body: str) -> str:
+    """A person's position as the signature writes it: ``Phó Giám đốc`` from ``Phó Giám đốc Sở Y tế``.
+
+    The document's header already names the body, so a trailing name of ``body`` is dropped.
+    """
+    position = " ".join((position or "").split())
+    body = " ".join((body or "").split())
+    if body and position.casefold().endswith(" " + body.casefold()):
+        return position[: -len(body)].strip()
+    return position
+
+
 def signer_lines(position: str, *, body: str) -> tuple[str, ...]:
     """The lines of a person signing in their own position: a deputy ("Phó …") signs "KT." for the head."""
-    return signature_lines("KT." if upper(position).startswith("PHÓ ") else "", position, body=body, party=False)
+    position = signing_position(position, body=body)
+    return signature_lines(own_authority(position), position, body=body, party=False)
 
 
 def plan_signature_lines(plan, issuers) -> tuple[str, ...]:
-    """The plan's signer lines; ``TM.`` signs for the first issuer (the owner unit when there is none)."""
+    """The plan's signer lines; ``TM.`` signs for the first issuer (the owner unit when there is none).
+
+    A deputy chosen without an authority signs "KT." for the head.
+    """
     first = issuers[0] if issuers else plan.owner_unit
-    return signature_lines(plan.signer_authority, plan.signer_position, body=first.name,
+    authority = plan.signer_authority or own_authority(plan.signer_position)
+    return signature_lines(authority, plan.signer_position, body=first.name,
                            party=plan.header_style == HeaderStyle.PARTY)
 
 

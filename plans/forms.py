@@ -119,7 +119,7 @@ class PlanForm(VersionedFormMixin, forms.ModelForm):
         model = Plan
         fields = list(PLAN_HEADER_FIELDS)
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 4}),
+            "introduction": forms.Textarea(attrs={"rows": 4}),
             "title": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -260,8 +260,17 @@ class ReturnForm(CommentForm):
 
 
 class IssueForm(CommentForm):
+    """The date of issue, asked on the plan page; the number is shown for confirmation before it is taken."""
+
     issued_on = DateField(label=_("Date of issue"), error_messages={"required": _("Enter the date of issue.")})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issued_on"].initial = today_local()
+
+
+class IssueConfirmForm(IssueForm):
+    """The confirmed issue: the number the approver saw, sent back from the confirmation page."""
+
+    number = forms.IntegerField(min_value=1, widget=forms.HiddenInput,
+                                error_messages={"required": _("Confirm the number on the confirmation page first.")})

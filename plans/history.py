@@ -170,7 +170,7 @@ def plan_history(plan) -> list[HistoryEntry]:
     """Every change of ``plan`` and its content, and every workflow step, newest first."""
     rows = _history_rows(plan.pk)
     labels = _Labels(rows[Item])
-    duty_units = _m2m_units(r.history_id for r in rows[Responsibility])
+    responsibility_units = _m2m_units(r.history_id for r in rows[Responsibility])
     unit_names = labels.units
 
     entries: list[HistoryEntry] = []
@@ -183,8 +183,8 @@ def plan_history(plan) -> list[HistoryEntry]:
             if old is not None and record.history_type != "-":
                 names, changes = _changes(model, record, old, labels)
             if model is Responsibility and old is not None and record.history_type != "-":
-                before = duty_units.get(old.history_id, frozenset())
-                after = duty_units.get(record.history_id, frozenset())
+                before = responsibility_units.get(old.history_id, frozenset())
+                after = responsibility_units.get(record.history_id, frozenset())
                 if before != after:
                     changes.append(Change(
                         field=str(Responsibility._meta.get_field("supporting_units").verbose_name),
@@ -227,11 +227,11 @@ def plan_text_at(plan_id: int, when: dt.datetime) -> list[str]:
     plan = _as_model(plan_rows[0])
     sections = [_as_model(row) for row in _latest_rows(Section, plan_id, when)]
     items = [_as_model(row) for row in _latest_rows(Item, plan_id, when)]
-    duties = sorted(_latest_rows(Responsibility, plan_id, when), key=lambda r: r.id)
+    responsibility_rows = sorted(_latest_rows(Responsibility, plan_id, when), key=lambda r: r.id)
     bases = sorted((_as_model(row) for row in _latest_rows(LegalBasis, plan_id, when)), key=lambda b: (b.order, b.pk))
     recipients = sorted((_as_model(row) for row in _latest_rows(Recipient, plan_id, when)),
                         key=lambda r: (r.order, r.pk))
-    supporting = _m2m_units(row.history_id for row in duties)
+    supporting = _m2m_units(row.history_id for row in responsibility_rows)
     units = dict(Unit.objects.values_list("id", "name"))
 
     outline = build_outline(sections, items)
@@ -243,23 +243,24 @@ def plan_text_at(plan_id: int, when: dt.datetime) -> list[str]:
         lines.append(", ".join(p for p in (plan.place, date) if p))
     for basis in bases:
         lines.append(f"{basis.lead_in} {basis};")
-    if plan.summary:
-        lines.append(plan.summary)
+    if plan.introduction:
+        lines.append(plan.introduction)
     lines.extend(outline_as_text(outline).splitlines())
-    if duties:
+    if responsibility_rows:
         lines.append(_("Responsibilities:"))
-    for row in duties:
-        duty = _as_model(row)
-        parts = [item_labels.get(duty.item_id, _("whole plan")), units.get(duty.lead_unit_id) or duty.lead_text]
+    for row in responsibility_rows:
+        responsibility = _as_model(row)
+        parts = [item_labels.get(responsibility.item_id, _("whole plan")),
+                 units.get(responsibility.lead_unit_id) or responsibility.lead_text]
         helpers = sorted(units.get(u, f"#{u}") for u in supporting.get(row.history_id, ()))
         if helpers:
             parts.append(_("supporting: %(units)s") % {"units": ", ".join(helpers)})
-        if duty.due_date:
-            parts.append(_("deadline: %(date)s") % {"date": duty.due_date.strftime("%d/%m/%Y")})
-        if duty.recurrence:
-            parts.append(str(duty.get_recurrence_display()))
-        if duty.expected_output:
-            parts.append(duty.expected_output)
+        if responsibility.due_date:
+            parts.append(_("deadline: %(date)s") % {"date": responsibility.due_date.strftime("%d/%m/%Y")})
+        if responsibility.recurrence:
+            parts.append(str(responsibility.get_recurrence_display()))
+        if responsibility.expected_output:
+            parts.append(responsibility.expected_output)
         lines.append("- " + " — ".join(p for p in parts if p))
     closing = document_lines.recipient_lines(recipients, room=None)  # only what was stored at ``when``
     if closing:

@@ -126,8 +126,8 @@ class Plan(TimeStampedModel, VersionedModel):
     symbol = models.CharField(_("symbol"), max_length=60, blank=True, help_text=_("As in 276/KH-SYT: KH-SYT."))
     place = models.CharField(_("place of issue"), max_length=80, blank=True)
     issued_on = models.DateField(_("date of issue"), null=True, blank=True)
-    title = models.CharField(_("title (summary line)"), max_length=500)
-    summary = models.TextField(
+    title = models.CharField(_("title (summary line, trích yếu)"), max_length=500)
+    introduction = models.TextField(
         _("introduction"), blank=True,
         help_text=_("The paragraph after the legal bases, e.g. “Sở Y tế xây dựng kế hoạch … như sau:”."),
     )
@@ -185,18 +185,18 @@ class Plan(TimeStampedModel, VersionedModel):
     @property
     def number_display(self) -> str:
         """``276/KH-SYT`` (state) or ``10-KH/BDVTU`` (Party); ``Số: /KH-SYT`` before issue."""
-        if self.header_style == HeaderStyle.PARTY:
-            if not self.number:
-                return f"-{self.symbol}" if self.symbol else ""
-            type_, _sep, issuer = self.symbol.partition("-")
-            return f"{self.number:02d}-{type_}/{issuer}" if issuer else f"{self.number:02d}-{self.symbol}"
-        if not self.number:
-            return f"/{self.symbol}" if self.symbol else ""
-        return f"{self.number:02d}/{self.symbol}"
+        return self.format_number(self.number, self.symbol)
 
-    @property
-    def status_color(self) -> str:
-        return PlanStatus.color_of(self.status)
+    def format_number(self, number: int | None, symbol: str) -> str:
+        """``number`` and ``symbol`` written as this plan's header style writes them (see ``number_display``)."""
+        if self.header_style == HeaderStyle.PARTY:
+            if not number:
+                return f"-{symbol}" if symbol else ""
+            type_, _sep, issuer = symbol.partition("-")
+            return f"{number:02d}-{type_}/{issuer}" if issuer else f"{number:02d}-{symbol}"
+        if not number:
+            return f"/{symbol}" if symbol else ""
+        return f"{number:02d}/{symbol}"
 
     @property
     def is_editable(self) -> bool:
@@ -204,7 +204,7 @@ class Plan(TimeStampedModel, VersionedModel):
 
 
 class PlanIssuer(models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="issuer_links")
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="issuer_links")
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -307,14 +307,15 @@ class Responsibility(TimeStampedModel, VersionedModel):
         related_name="responsibilities",
     )
     lead_unit = models.ForeignKey(
-        Unit, verbose_name=_("lead unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="led_duties",
+        Unit, verbose_name=_("lead unit"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="led_responsibilities",
     )
     lead_text = models.CharField(
         _("lead (as written)"), max_length=255, blank=True,
         help_text=_("The body as the document names it, kept when it is not a unit of the portal."),
     )
     supporting_units = models.ManyToManyField(
-        Unit, verbose_name=_("supporting units"), blank=True, related_name="supported_duties",
+        Unit, verbose_name=_("supporting units"), blank=True, related_name="supported_responsibilities",
     )
     due_date = models.DateField(_("deadline"), null=True, blank=True)
     recurrence = models.CharField(_("recurrence"), max_length=16, choices=Recurrence.choices, blank=True, default="")

@@ -11,10 +11,12 @@ The rules, in words:
   drafting unit (the room that wrote it, the department's leadership) and by its
   co-issuers — a unit head never sees another unit's drafts;
 * an issued plan is seen by every internal unit; a partner body sees only the
-  issued plans it co-issued or holds a duty in;
+  issued plans it co-issued or holds a responsibility in;
 * authors edit and submit the drafts of their own unit; reviewers return what
-  their unit's authors submitted; approvers (leadership) approve, return and
-  issue; authors or approvers move an issued plan into implementation and close it.
+  their unit's authors submitted, or forward it to leadership with their
+  opinion; approvers (leadership) approve a submitted or forwarded plan, return
+  it and issue it, and only they may return a forwarded or approved plan; authors or approvers
+  move an issued plan into implementation and close it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Action:
     VIEW = "view"
     EDIT = "edit"
     SUBMIT = "submit"
+    FORWARD = "forward"
     RETURN = "return"
     APPROVE = "approve"
     ISSUE = "issue"
@@ -38,17 +41,28 @@ class Action:
     HISTORY = "history"
 
 
-# action -> (statuses in which it is possible, roles that may do it)
-_RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    Action.EDIT: (PlanStatus.editable(), (Role.AUTHOR,)),
-    Action.SUBMIT: (PlanStatus.editable(), (Role.AUTHOR,)),
-    Action.RETURN: ((PlanStatus.SUBMITTED, PlanStatus.APPROVED), (Role.REVIEWER, Role.APPROVER)),
-    Action.APPROVE: ((PlanStatus.SUBMITTED,), (Role.APPROVER,)),
-    Action.ISSUE: ((PlanStatus.APPROVED,), (Role.APPROVER,)),
-    Action.START: ((PlanStatus.ISSUED,), (Role.AUTHOR, Role.APPROVER)),
-    Action.CLOSE: ((PlanStatus.ISSUED, PlanStatus.IN_IMPLEMENTATION), (Role.AUTHOR, Role.APPROVER)),
-    Action.COPY: (PlanStatus.published(), (Role.AUTHOR,)),
+# action -> {status in which it is possible: roles that may do it then}
+_RULES: dict[str, dict[str, tuple[str, ...]]] = {
+    Action.EDIT: dict.fromkeys(PlanStatus.editable(), (Role.AUTHOR,)),
+    Action.SUBMIT: dict.fromkeys(PlanStatus.editable(), (Role.AUTHOR,)),
+    # a reviewer returns what the room submitted or forwards it to leadership; once it is forwarded or
+    # approved, only leadership decides (approves, or takes it back)
+    Action.FORWARD: {PlanStatus.SUBMITTED: (Role.REVIEWER,)},
+    Action.RETURN: {
+        PlanStatus.SUBMITTED: (Role.REVIEWER, Role.APPROVER),
+        PlanStatus.FORWARDED: (Role.APPROVER,),
+        PlanStatus.APPROVED: (Role.APPROVER,),
+    },
+    Action.APPROVE: dict.fromkeys(PlanStatus.awaiting_leadership(), (Role.APPROVER,)),
+    Action.ISSUE: {PlanStatus.APPROVED: (Role.APPROVER,)},
+    Action.START: {PlanStatus.ISSUED: (Role.AUTHOR, Role.APPROVER)},
+    Action.CLOSE: dict.fromkeys((PlanStatus.ISSUED, PlanStatus.IN_IMPLEMENTATION), (Role.AUTHOR, Role.APPROVER)),
+    Action.COPY: dict.fromkeys(PlanStatus.published(), (Role.AUTHOR,)),
 }
+
+
+# The steps that wait on a reviewer or on leadership (the "waiting for me" lists); the author's own steps do not.
+DECISIONS = (Action.FORWARD, Action.RETURN, Action.APPROVE, Action.ISSUE)
 
 
 def is_admin(user) -> bool:
@@ -85,6 +99,28 @@ def plan_visibility_q(user) -> Q:
     return own | published
 
 
+def awaiting_decision_q(user) -> Q:
+    """A filter on ``Plan`` that keeps the plans on which ``user`` has a decision to take now (``DECISIONS``).
+
+    Derived from the rules: a reviewer waits on what their units submitted; an approver on what was
+    submitted, forwarded or approved in their units; an administrator on all of those.
+    """
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    admin = is_admin(user)
+    statuses = {
+        status
+        for action in DECISIONS
+        for status, roles in _RULES[action].items()
+        if admin or any(user.has_role(role) for role in roles)
+    }
+    if admin:
+        return Q(status__in=statuses)
+    if not statuses or not user.unit_id:
+        return Q(pk__in=[])
+    return Q(status__in=statuses, owner_unit_id__in=user_scope(user))
+
+
 def user_scope(user) -> frozenset[int]:
     """The user's unit and the units below it, read once per user object (i.e. per request)."""
     cached = getattr(user, "_unit_scope_cache", None)
@@ -112,8 +148,8 @@ def can(user, action: str, plan) -> bool:
     """May ``user`` do ``action`` to ``plan`` now (status included)?"""
     if action in (Action.VIEW, Action.HISTORY):
         return can_view_plan(user, plan)
-    statuses, roles = _RULES[action]
-    if plan.status not in statuses:
+    roles = _RULES[action].get(plan.status)
+    if roles is None:
         return False
     if is_admin(user):
         return True

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from .outline import SectionNode, build_outline
@@ -53,6 +54,62 @@ def plan_get(*, user, pk: int):
     from .policy import plan_visibility_q
 
     return get_object_or_404(plan_base_queryset().filter(plan_visibility_q(user)).distinct(), pk=pk)
+
+
+def plans_waiting_for(*, user) -> QuerySet:
+    """The plans on which ``user`` has a workflow decision to take now, oldest first.
+
+    Each carries ``waiting_since``: the time of its last workflow step. Listing them costs a fixed
+    number of queries (the plans with their units and author, and their issuers).
+    """
+    from .models import PlanTransition
+    from .policy import awaiting_decision_q
+
+    last_step = PlanTransition.objects.filter(plan=OuterRef("pk")).order_by("-created_at", "-id").values("created_at")
+    return (
+        plan_base_queryset()
+        .filter(awaiting_decision_q(user))
+        .annotate(waiting_since=Coalesce(Subquery(last_step[:1]), "updated_at"))
+        .order_by("waiting_since", "pk")
+    )
+
+
+def next_document_number(plan, *, year: int | None = None) -> int:
+    """The number that issuing ``plan`` in ``year`` (default: the plan's year) would take now.
+
+    A peek at the register: nothing is locked or taken (``plans.services.plan_issue`` takes the
+    number under a row lock), so another issue may take it first.
+    """
+    from .models import DocumentNumber
+    from .services.numbering import register_issuer
+
+    last = (
+        DocumentNumber.objects.filter(year=year or plan.year, doc_type=plan.doc_type, issuer=register_issuer(plan))
+        .values_list("last_number", flat=True)
+        .first()
+    )
+    return (last or 0) + 1
+
+
+def issue_preview(plan, *, issued_on) -> str:
+    """``05/KH-SYT``: the number and symbol that issuing ``plan`` on ``issued_on`` would give it now."""
+    from .services.numbering import plan_symbol
+
+    return plan.format_number(next_document_number(plan, year=issued_on.year), plan_symbol(plan))
+
+
+def issue_signature(plan, *, actor) -> tuple[tuple[str, ...], str]:
+    """The signature lines and name that issuing ``plan`` by ``actor`` would print (for the confirmation)."""
+    from copy import copy
+
+    from .document_lines import plan_signature_lines
+    from .services.numbering import register_issuer
+    from .services.workflow import issuing_signer
+
+    preview = copy(plan)
+    for name, value in issuing_signer(plan, actor, body=register_issuer(plan).name).items():
+        setattr(preview, name, value)
+    return plan_signature_lines(preview, [link.unit for link in plan.issuer_links.all()]), preview.signer_name
 
 
 def plan_outline(plan) -> list[SectionNode]:

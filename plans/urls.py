@@ -15,8 +15,10 @@ urlpatterns = [
     path("<int:pk>/diff/", views.plan_diff_view, name="diff"),
     # workflow
     path("<int:pk>/submit/", views.plan_submit, name="submit"),
+    path("<int:pk>/forward/", views.plan_forward, name="forward"),
     path("<int:pk>/return/", views.plan_return, name="return"),
     path("<int:pk>/approve/", views.plan_approve, name="approve"),
+    path("<int:pk>/issue/confirm/", views.plan_issue_confirm, name="issue_confirm"),
     path("<int:pk>/issue/", views.plan_issue, name="issue"),
     path("<int:pk>/start/", views.plan_start, name="start"),
     path("<int:pk>/close/", views.plan_close, name="close"),

@@ -22,6 +22,7 @@ from .extensions import plan_detail_panels
 from .filters import PlanFilterSet
 from .forms import (
     CommentForm,
+    IssueConfirmForm,
     IssueForm,
     ItemCreateForm,
     ItemForm,
@@ -194,17 +195,48 @@ def plan_return(request, pk):
 
 @login_required
 @require_POST
+def plan_forward(request, pk):
+    return _workflow(request, pk, success=_("The plan has been forwarded to leadership."), run=lambda plan, data: (
+        services.plan_forward(actor=request.user, plan=plan, comment=data["comment"])))
+
+
+@login_required
+@require_POST
 def plan_approve(request, pk):
     return _workflow(request, pk, success=_("The plan has been approved."), run=lambda plan, data: (
         services.plan_approve(actor=request.user, plan=plan, comment=data["comment"])))
 
 
 @login_required
+@require_GET
+def plan_issue_confirm(request, pk):
+    """Step one of issuing: the number the plan will get, to confirm; the number is taken only by the POST."""
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    if not policy.can(request.user, Action.ISSUE, plan):
+        raise PermissionDenied
+    form = IssueForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, _first_error(form))
+        return redirect(plan)
+    issued_on = form.cleaned_data["issued_on"]
+    number = selectors.next_document_number(plan, year=issued_on.year)
+    return render(request, "plans/plan_issue_confirm.html", {
+        "plan": plan,
+        "issued_on": issued_on,
+        "comment": form.cleaned_data["comment"],
+        "number": number,
+        "number_display": selectors.issue_preview(plan, issued_on=issued_on),
+        "signature": selectors.issue_signature(plan, actor=request.user),
+    })
+
+
+@login_required
 @require_POST
 def plan_issue(request, pk):
-    return _workflow(request, pk, form_class=IssueForm, success=_("The plan has been issued."),
-                     run=lambda plan, data: services.plan_issue(actor=request.user, plan=plan,
-                                                                issued_on=data["issued_on"], comment=data["comment"]))
+    return _workflow(request, pk, form_class=IssueConfirmForm, success=_("The plan has been issued."),
+                     run=lambda plan, data: services.plan_issue(
+                         actor=request.user, plan=plan, issued_on=data["issued_on"], comment=data["comment"],
+                         expected_number=data["number"]))
 
 
 @login_required
@@ -231,8 +263,8 @@ def plan_copy(request, pk):
 # --- editor ------------------------------------------------------------------------------------
 
 # ?edit=<kind>-<id> opens one inline form (works without JavaScript); "<kind>-new" opens an add form;
-# "newduty-<item id>" a new responsibility of an item, "newduty-new" one of the whole plan.
-EDIT_KINDS = {"section", "item", "child", "basis", "duty", "newduty", "recipient"}
+# "newresponsibility-<item id>" a new responsibility of an item, "newresponsibility-new" one of the whole plan.
+EDIT_KINDS = {"section", "item", "child", "basis", "responsibility", "newresponsibility", "recipient"}
 
 
 def _parse_edit(value: str | None) -> tuple[str | None, int | str | None]:
@@ -264,14 +296,14 @@ def _open_form(plan, kind, ident, unit_choices):
     if kind == "basis":
         basis = get_object_or_404(LegalBasis, pk=ident, plan=plan) if isinstance(ident, int) else None
         return LegalBasisForm(instance=basis, editing=basis is not None, auto_id="id_basis_%s")
-    if kind == "duty" and isinstance(ident, int):
-        duty = get_object_or_404(Responsibility, pk=ident, plan=plan)
-        return ResponsibilityForm(instance=duty, plan=plan, editing=True, unit_choices=unit_choices,
-                                  auto_id="id_duty_%s")
-    if kind == "newduty":
+    if kind == "responsibility" and isinstance(ident, int):
+        responsibility = get_object_or_404(Responsibility, pk=ident, plan=plan)
+        return ResponsibilityForm(instance=responsibility, plan=plan, editing=True, unit_choices=unit_choices,
+                                  auto_id="id_responsibility_%s")
+    if kind == "newresponsibility":
         item_id = get_object_or_404(Item, pk=ident, plan=plan).pk if isinstance(ident, int) else None
         return ResponsibilityForm(plan=plan, unit_choices=unit_choices, initial={"item": item_id},
-                                  auto_id="id_duty_%s")
+                                  auto_id="id_responsibility_%s")
     if kind == "recipient" and isinstance(ident, int):
         recipient = get_object_or_404(Recipient, pk=ident, plan=plan)
         return RecipientForm(instance=recipient, editing=True, auto_id="id_recipient_%s")
@@ -491,7 +523,7 @@ def item_outdent(request, pk, item_pk):
 # Legal bases, responsibilities and recipients share one add/update view and one delete view.
 CHILD_KINDS = {
     "legal-bases": ("basis", LegalBasis, LegalBasisForm),
-    "responsibilities": ("duty", Responsibility, ResponsibilityForm),
+    "responsibilities": ("responsibility", Responsibility, ResponsibilityForm),
     "recipients": ("recipient", Recipient, RecipientForm),
 }
 
@@ -522,16 +554,14 @@ def child_save(request, pk, kind, obj_pk=None):
     edit_kind, model, form_class = _child_kind(kind)
     obj = get_object_or_404(model, pk=obj_pk, plan=plan) if obj_pk else None
     extra = {"plan": plan} if model is Responsibility else {}
-    prefix = {"basis": "id_basis_%s", "duty": "id_duty_%s", "recipient": "id_recipient_%s"}[edit_kind]
-    if obj is None and model is Recipient:
-        prefix = "id_new_recipient_%s"
+    prefix = "id_new_recipient_%s" if obj is None and model is Recipient else f"id_{edit_kind}_%s"
     form = form_class(request.POST, instance=type(obj).objects.get(pk=obj.pk) if obj else None,
                       editing=obj is not None, auto_id=prefix, **extra)
     if obj is not None:
         edit = f"{edit_kind}-{obj.pk}"
     elif model is Responsibility:
         item_id = request.POST.get("item", "")
-        edit = f"newduty-{item_id}" if item_id.isdigit() else "newduty-new"
+        edit = f"newresponsibility-{item_id}" if item_id.isdigit() else "newresponsibility-new"
     else:
         edit = f"{edit_kind}-new"
     failed = {"add_recipient": form} if (obj is None and model is Recipient) else None

@@ -15,7 +15,7 @@ from tests.test_authorization import EXTENSIONS, RULES, url_for, url_patterns, w
 pytestmark = pytest.mark.django_db
 
 FIELDS = (
-    "title", "text", "heading", "intro", "summary", "place", "comment", "style", "version", "direction",
+    "title", "text", "heading", "intro", "introduction", "summary", "place", "comment", "style", "version", "direction",
     "kind", "year", "doc_type", "header_style", "governing_body", "issuer_1", "issuer_2", "signer_authority",
     "signer_position", "signer_name", "issued_on", "date", "due_date", "lead_in", "number", "issuer",
     "linked_plan", "item", "lead_unit", "lead_text", "supporting_units", "recurrence", "expected_output",

@@ -65,7 +65,7 @@ class PlanDetailSerializer(PlanListSerializer):
     signer = serializers.SerializerMethodField()
 
     class Meta(PlanListSerializer.Meta):
-        fields = PlanListSerializer.Meta.fields + ["summary", "header_style", "legal_bases", "sections",
+        fields = PlanListSerializer.Meta.fields + ["introduction", "header_style", "legal_bases", "sections",
                                                    "recipients", "signer"]
 
     def get_legal_bases(self, plan) -> list[dict]:

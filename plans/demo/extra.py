@@ -2,16 +2,16 @@
 
 import datetime as dt
 
-from plans.choices import PlanKind, RecipientPurpose, Recurrence, SignerAuthority
+from plans.choices import PlanKind, RecipientPurpose, Recurrence
 
 from .dsl import DemoPlan, Duty, Step, basis, dash, num, sec
 
 YEAR = 2026
-SIGNER = {"signer_authority": SignerAuthority.KT, "signer_position": "PHÓ GIÁM ĐỐC", "signer_name": "Huỳnh Thị Mai"}
 
 
 def _header(title: str, kind: str = PlanKind.GENERAL, **extra) -> dict:
-    return {"kind": kind, "year": YEAR, "place": "Quảng Ngãi", "title": title, **SIGNER, **extra}
+    # no signer in the header: the approver who issues the plan signs it
+    return {"kind": kind, "year": YEAR, "place": "Quảng Ngãi", "title": title, **extra}
 
 
 def _purpose_section(*lines: str):
@@ -25,8 +25,8 @@ PLANS = [
         owner="nvy",
         issuers=["syt"],
         header=_header("Phòng, chống dịch bệnh truyền nhiễm mùa mưa bão năm 2026",
-                       summary="Sở Y tế xây dựng Kế hoạch phòng, chống dịch bệnh truyền nhiễm mùa mưa bão năm 2026 "
-                               "như sau:"),
+                       introduction="Sở Y tế xây dựng Kế hoạch phòng, chống dịch bệnh truyền nhiễm mùa mưa bão "
+                                    "năm 2026 như sau:"),
         legal_bases=[basis("Kế hoạch", "25/KH-UBND", dt.date(2026, 2, 10), "UBND tỉnh Quảng Ngãi",
                            "về phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026")],
         sections=[

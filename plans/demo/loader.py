@@ -143,7 +143,7 @@ def delete_demo_plans(units: dict[str, Unit]) -> int:
     for demo in DEMO_PLANS:
         for plan in plan_marker(demo, units):
             if plan.issued_on:
-                registers.add((plan.issued_on.year, plan.doc_type, services._register_issuer(plan).pk))
+                registers.add((plan.issued_on.year, plan.doc_type, services.register_issuer(plan).pk))
             plan.delete()
             deleted += 1
     for year, doc_type, issuer_id in registers:

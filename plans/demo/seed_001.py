@@ -23,7 +23,7 @@ PLAN = DemoPlan(
         "place": "Quảng Ngãi",
         "header_style": HeaderStyle.JOINT,
         "title": "Phối hợp công tác dân vận năm 2021",
-        "summary": "Ban Dân vận Tỉnh ủy và Sở Y tế ban hành Kế hoạch phối hợp năm 2021 như sau:",
+        "introduction": "Ban Dân vận Tỉnh ủy và Sở Y tế ban hành Kế hoạch phối hợp năm 2021 như sau:",
     },
     legal_bases=[
         basis("Kế hoạch phối hợp", "10-KH/BDVTU-BCSDUBND", dt.date(2021, 1, 11),

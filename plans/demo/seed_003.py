@@ -23,8 +23,8 @@ PLAN = DemoPlan(
         "place": "Lào Cai",
         "header_style": HeaderStyle.STATE,
         "title": "Tiếp xúc, đối thoại trực tiếp với nhân dân năm 2020",
-        "summary": "Sở Y tế xây dựng kế hoạch tiếp xúc, đối thoại trực tiếp với nhân dân năm 2020 với các nội dung "
-                   "sau:",
+        "introduction": "Sở Y tế xây dựng kế hoạch tiếp xúc, đối thoại trực tiếp với nhân dân năm 2020 với các "
+                        "nội dung sau:",
         "signer_authority": SignerAuthority.NONE,
         "signer_position": "GIÁM ĐỐC",
         "signer_name": "Hoàng Quốc Hương",

@@ -36,9 +36,9 @@ PLAN = DemoPlan(
         "header_style": HeaderStyle.STATE,
         "title": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, thực hiện công tác dân vận, Quy chế "
                  "dân chủ, Quy tắc ứng xử của cán bộ y tế hướng tới sự hài lòng của người bệnh, người dân năm 2023",
-        "summary": "Sở Y tế xây dựng Kế hoạch học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, thực hiện "
-                   "công tác dân vận, Quy chế dân chủ, Quy tắc ứng xử của cán bộ y tế hướng tới sự hài lòng của người "
-                   "bệnh, người dân năm 2023 với các nội dung như sau:",
+        "introduction": "Sở Y tế xây dựng Kế hoạch học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, "
+                        "thực hiện công tác dân vận, Quy chế dân chủ, Quy tắc ứng xử của cán bộ y tế hướng tới sự hài "
+                        "lòng của người bệnh, người dân năm 2023 với các nội dung như sau:",
         "signer_authority": SignerAuthority.KT,
         "signer_position": "PHÓ GIÁM ĐỐC",
         "signer_name": "Trần Quang Hào",

@@ -370,7 +370,7 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
         "place": place,
         "date": date,
         "title": title,
-        "summary": intro,
+        "introduction": intro,
         "legal_bases": legal_bases,
         "sections": sections,
         "responsibilities": responsibilities,
@@ -634,7 +634,7 @@ _BODY_START = re.compile(
     r"^(?:cac\s+)?(?:ban|so|phong|trung\s+tam|benh\s+vien|van\s+phong|thanh\s+tra|cong\s+doan|ubnd|uy\s+ban|"
     r"dang\s+uy|tinh\s+uy|chi\s+cuc|tram|don\s+vi|doan|hoi|co\s+quan|khoa|bo\s+phan)\b"
 )
-_DUTY_VERB = re.compile(
+_RESPONSIBILITY_VERB = re.compile(
     r"\s+(?:la|lam|can\s+cu|co\s+trach\s+nhiem|chu\s+tri|phoi\s+hop|to\s+chuc|bao\s+cao|chu\s+dong|trien\s+khai|"
     r"thuc\s+hien|huong\s+dan|tham\s+muu|xay\s+dung|theo\s+doi|kiem\s+tra|giao|chi\s+dao|tiep\s+tuc)\b"
 )
@@ -664,7 +664,7 @@ def _body_prefix(text: str, units: list[UnitRef]) -> str:
     if not _BODY_START.match(k):
         return ""
     two_words = re.match(r"\S+\s+\S+", k)
-    verb = _DUTY_VERB.search(k, two_words.end() if two_words else 0)
+    verb = _RESPONSIBILITY_VERB.search(k, two_words.end() if two_words else 0)
     end = verb.start() if verb and verb.start() <= 100 else None
     if end is None:
         return ""
@@ -679,7 +679,7 @@ def _unit_fields(lead_text: str, units: list[UnitRef]) -> dict:
 
 
 def _responsibilities(sections: list[dict], units: list[UnitRef]) -> list[dict]:
-    """Duties given to a unit: headings that name a body, else the subjects of the items of
+    """Responsibilities given to a unit: headings that name a body, else the subjects of the items of
     the "Tổ chức thực hiện" section."""
     found: list[dict] = []
     for section in sections:

@@ -224,7 +224,7 @@ ResponsibilityFormSet = forms.formset_factory(ResponsibilityForm, extra=1)
 
 
 class PreviewForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title (summary line)"), max_length=500)
+    title = forms.CharField(label=gettext_lazy("Title (summary line, trích yếu)"), max_length=500)
     doc_type = forms.ChoiceField(label=gettext_lazy("Document type"), choices=DocType.choices)
     number = forms.IntegerField(label=gettext_lazy("Number"), required=False, min_value=1)
     symbol = forms.CharField(label=gettext_lazy("Symbol"), max_length=60, required=False)
@@ -235,8 +235,8 @@ class PreviewForm(forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Year"), required=False, min_value=1945, max_value=2100)
     issuers = IdMultipleChoiceField(label=gettext_lazy("Issuing units (one, or two for a joint plan)"),
                                              queryset=Unit.objects.none(), required=False)
-    summary = forms.CharField(label=gettext_lazy("Introduction"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    introduction = forms.CharField(label=gettext_lazy("Introduction"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 3}))
     legal_bases = forms.CharField(
         label=gettext_lazy("Legal bases"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy("One per line: lead-in | type | number | date (dd/mm/yyyy) | issuer | summary"))
@@ -281,7 +281,7 @@ class PreviewForm(forms.Form):
             "governing_body": extracted.get("governing_body", ""),
             "day": date.get("day"), "month": date.get("month"), "year": date.get("year"),
             "issuers": [i["unit_id"] for i in extracted.get("issuers") or [] if i.get("unit_id")],
-            "summary": extracted.get("summary", ""),
+            "introduction": extracted.get("introduction", ""),
             "legal_bases": legal_bases_to_text(extracted.get("legal_bases") or []),
             "outline": outline_to_text(extracted.get("sections") or []),
             "recipients": recipients_to_text(extracted.get("recipients") or []),
@@ -334,7 +334,7 @@ class PreviewForm(forms.Form):
             "date": ({"day": c.get("day"), "month": c.get("month"), "year": c.get("year")}
                      if c.get("year") else None),
             "title": c["title"],
-            "summary": c.get("summary", ""),
+            "introduction": c.get("introduction", ""),
             "legal_bases": c.get("legal_bases") or [],
             "sections": c["outline"],
             "responsibilities": responsibilities,

@@ -177,7 +177,7 @@ def plan_import_save(*, actor, extracted: dict[str, Any], source_file: File | st
         "doc_type": extracted.get("doc_type") or "KH",
         "place": (extracted.get("place") or "")[:80],
         "title": title[:500],
-        "summary": extracted.get("summary") or "",
+        "introduction": extracted.get("introduction") or "",
         "header_style": _header_style(issuers),
         "governing_body": (extracted.get("governing_body") or "").strip()[:255],
         "signer_authority": signer.get("authority") if signer.get("authority") in _AUTHORITIES else "",
@@ -241,13 +241,13 @@ def _save_content(*, actor, plan: Plan, extracted: dict[str, Any], sections: lis
 
     units_by_id = {u.pk: u for u in Unit.objects.filter(
         pk__in=[r.get("unit_id") for r in extracted.get("responsibilities") or [] if r.get("unit_id")])}
-    for duty in extracted.get("responsibilities") or []:
-        lead_unit = units_by_id.get(duty.get("unit_id"))
-        lead_text = (duty.get("lead_text") or "").strip()[:255]
+    for responsibility in extracted.get("responsibilities") or []:
+        lead_unit = units_by_id.get(responsibility.get("unit_id"))
+        lead_text = (responsibility.get("lead_text") or "").strip()[:255]
         if lead_unit is None and not lead_text:
             continue
         plan_services.responsibility_save(actor=actor, plan=plan, data={
-            "item": _find_item(lead_text, duty.get("section", ""), made),
+            "item": _find_item(lead_text, responsibility.get("section", ""), made),
             "lead_unit": lead_unit,
             "lead_text": lead_text,
         })

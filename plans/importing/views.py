@@ -83,9 +83,9 @@ def import_preview(request, pk):
     units = list(Unit.objects.filter(is_active=True).values_list("pk", "name"))
     if request.method == "POST":
         form = PreviewForm(request.POST, record=record)
-        formset = ResponsibilityFormSet(request.POST, prefix="duty", form_kwargs={"units": units})
+        formset = ResponsibilityFormSet(request.POST, prefix="responsibility", form_kwargs={"units": units})
         if form.is_valid() and formset.is_valid():
-            duties = [
+            responsibilities = [
                 {"lead_text": f.cleaned_data.get("lead_text") or (f.cleaned_data["unit"].name
                                                                   if f.cleaned_data.get("unit") else ""),
                  "unit_id": f.cleaned_data["unit"].pk if f.cleaned_data.get("unit") else None,
@@ -93,7 +93,7 @@ def import_preview(request, pk):
                 for f in formset.forms
                 if f.cleaned_data.get("keep") and (f.cleaned_data.get("lead_text") or f.cleaned_data.get("unit"))
             ]
-            extracted = form.corrected(duties)
+            extracted = form.corrected(responsibilities)
             keep_deadlines = set(form.cleaned_data.get("keep_deadlines") or [])
             keep_targets = set(form.cleaned_data.get("keep_targets") or [])
             proposals = record.proposals or {}
@@ -118,7 +118,7 @@ def import_preview(request, pk):
                 return redirect(plan)
     else:
         form = PreviewForm(initial=PreviewForm.initial_from(record.extracted, record.proposals), record=record)
-        formset = ResponsibilityFormSet(initial=_responsibility_initial(record.extracted), prefix="duty",
+        formset = ResponsibilityFormSet(initial=_responsibility_initial(record.extracted), prefix="responsibility",
                                         form_kwargs={"units": units})
     return render(request, "plans/import/preview.html", {
         "record": record, "form": form, "formset": formset,

@@ -34,7 +34,7 @@ def _emphasis(node) -> str:
 
 
 def _blocks(plan, outline) -> list[Block]:
-    blocks = [Block(kind="paragraph", text=line) for line in paragraphs(plan.summary)]
+    blocks = [Block(kind="paragraph", text=line) for line in paragraphs(plan.introduction)]
     for section_node in outline:
         blocks.append(Block(kind="heading", label=f"{section_node.label}.", text=upper(section_node.section.title)))
         blocks.extend(Block(kind="paragraph", text=line) for line in paragraphs(section_node.section.intro))

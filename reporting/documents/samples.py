@@ -60,7 +60,7 @@ def plan_text(plan) -> str:
     from plans.selectors import plan_document_parts
 
     parts = plan_document_parts(plan)
-    texts = [plan.title, plan.summary, plan.place, plan.signer_position, plan.signer_name,
+    texts = [plan.title, plan.introduction, plan.place, plan.signer_position, plan.signer_name,
              *(str(basis) for basis in parts["legal_bases"]),
              *(recipient.text for recipient in parts["recipients"])]
     for section in parts["outline"]:

@@ -11,6 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 TITLE = "Phòng, chống dịch bệnh mùa mưa bão năm 2026"
 RETURN_COMMENT = "Bổ sung nhiệm vụ của Trung tâm Kiểm soát bệnh tật."
+FORWARD_COMMENT = "Đồng ý nội dung, kính trình Giám đốc xem xét."
 
 
 class Portal:
@@ -115,18 +116,28 @@ def test_plan_is_written_returned_fixed_approved_and_issued(browser, live_server
         portal.open(plan)
         act(page, "#action-submit", plan, "submitted")
 
+        # The reviewer agrees now and forwards it to leadership with an opinion.
+        page = portal.as_user(users.reviewer)
+        portal.open(plan)
+        page.fill("#forward-comment", FORWARD_COMMENT)
+        act(page, "#action-forward", plan, "forwarded")
+        assert FORWARD_COMMENT in page.locator("#transition-log").inner_text()
+        assert page.locator("#action-return").count() == 0  # leadership's decision now
+
         # The director approves and issues it: the register gives its number.
         page = portal.as_user(users.approver)
         portal.open(plan)
         act(page, "#action-approve", plan, "approved")
         page.fill("#issue-date", "02/03/2026")
-        act(page, "#action-issue", plan, "issued")
+        act(page, "#action-issue", plan, "approved")  # a confirmation first: the number it will take
+        assert page.locator("#number-to-give").inner_text().strip() == "01/KH-SYT"
+        act(page, "#action-issue-confirm", plan, "issued")
         assert page.locator("#plan-number-display").inner_text().strip() == "01/KH-SYT"
         assert "01/KH-SYT" in page.content()
         plan.refresh_from_db()
         assert (plan.status, plan.number, plan.issued_on.isoformat()) == ("issued", 1, "2026-03-02")
         assert [t.to_status for t in plan.transitions.order_by("id")] == [
-            "submitted", "returned", "submitted", "approved", "issued"]
+            "submitted", "returned", "submitted", "forwarded", "approved", "issued"]
 
         portal.goto(reverse("plans:list"))
         assert TITLE in page.locator("main").inner_text() or TITLE in page.content()

@@ -121,12 +121,12 @@ def test_seed_004_divides_the_duties_between_units(demo):
     plan = seed_plan("004")
     assert (plan.signer_authority, plan.signer_position, plan.signer_name) == (
         SignerAuthority.KT, "PHÓ GIÁM ĐỐC", "Trần Quang Hào")
-    duties = plan.responsibilities.select_related("lead_unit")
-    leads = {d.lead_unit.code for d in duties if d.lead_unit}
+    responsibilities = plan.responsibilities.select_related("lead_unit")
+    leads = {d.lead_unit.code for d in responsibilities if d.lead_unit}
     assert {"tccb", "ttkscb", "syt", "ttra", "bvdk"} <= leads
-    union = duties.get(lead_unit__code="syt", supporting_units__code="cdyt")
+    union = responsibilities.get(lead_unit__code="syt", supporting_units__code="cdyt")
     assert "Công đoàn Y tế Đắk Nông" in union.item.text
-    reports = duties.filter(lead_text="Ban Chỉ đạo các cấp").order_by("due_date")
+    reports = responsibilities.filter(lead_text="Ban Chỉ đạo các cấp").order_by("due_date")
     assert [(d.due_date, d.recurrence) for d in reports] == [
         (dt.date(2023, 6, 15), Recurrence.ANNUAL), (dt.date(2023, 12, 15), Recurrence.ANNUAL)]
     assert plan.legal_bases.count() == 6

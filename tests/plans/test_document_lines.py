@@ -40,6 +40,14 @@ def test_signature_lines():
     assert lines.signature_lines("", "Giám đốc", body="", party=False) == ("GIÁM ĐỐC",)
     assert lines.signer_lines("Phó Giám đốc", body="Sở Y tế") == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
     assert lines.signer_lines("Giám đốc", body="Sở Y tế") == ("GIÁM ĐỐC",)
+    assert lines.signer_lines("Phó Giám đốc Sở Y tế", body="Sở Y tế") == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+
+
+def test_signing_position_drops_the_body_the_header_names():
+    assert lines.signing_position("Phó Giám đốc Sở Y tế", body="Sở Y tế") == "Phó Giám đốc"
+    assert lines.signing_position("Giám đốc  sở y tế", body="Sở Y tế") == "Giám đốc"
+    assert lines.signing_position("Chánh Thanh tra Sở", body="Sở Y tế") == "Chánh Thanh tra Sở"
+    assert lines.own_authority("Phó Giám đốc") == "KT." and lines.own_authority("Giám đốc") == ""
 
 
 def test_recipient_lines_merge_the_archive_into_one_last_line():
@@ -107,3 +115,57 @@ def test_joint_plan_page_and_document_give_the_same_lines(org):
     assert doc.recipients == ("- Tỉnh ủy (để báo cáo);", "- Lưu: VT, BDV, VP.")
     assert doc.signature.lines[0] == f"TM. {org.bdv.name.upper()}"
     assert "tháng 03" not in page
+
+
+# --- The signer of an issued plan is the approver who issued it -------------------------------------
+
+
+@pytest.fixture
+def approved(org, users):
+    from plans import services
+    from plans.choices import ItemStyle
+
+    def make(**header):
+        plan = services.plan_create(actor=users.author, data={"year": 2026, "title": "Kế hoạch năm 2026", **header})
+        section = services.section_create(actor=users.author, plan=plan, title="Mục đích")
+        services.item_create(actor=users.author, section=section, text="Tuyên truyền.", style=ItemStyle.DASH)
+        services.plan_submit(actor=users.author, plan=plan)
+        return services.plan_approve(actor=users.approver, plan=plan)
+
+    return make
+
+
+@pytest.mark.django_db
+def test_the_director_who_issues_signs_in_own_name(approved, users):
+    from plans import services
+
+    director = users.approver
+    director.first_name, director.last_name, director.position = "Đặng Văn", "Bình", "Giám đốc Sở Y tế"
+    plan = services.plan_issue(actor=users.approver, plan=approved(), issued_on=datetime.date(2026, 3, 2))
+    assert (plan.signer_authority, plan.signer_position, plan.signer_name) == ("", "Giám đốc", "Đặng Văn Bình")
+    page, doc = _assert_page_matches_document(plan)
+    assert (doc.signature.lines, doc.signature.name) == (("GIÁM ĐỐC",), "Đặng Văn Bình")
+    assert "KT." not in page and "Đặng Văn Bình" in page
+
+
+@pytest.mark.django_db
+def test_a_deputy_director_who_issues_signs_for_the_director(approved, org):
+    from plans import services
+    from plans.choices import Role
+    from tests.factories import UserFactory
+
+    deputy = UserFactory(first_name="Huỳnh Thị", last_name="Mai", unit=org.syt, roles=[Role.APPROVER],
+                         position="Phó Giám đốc Sở Y tế")
+    plan = services.plan_issue(actor=deputy, plan=approved(), issued_on=datetime.date(2026, 3, 2))
+    _page_text, doc = _assert_page_matches_document(plan)
+    assert (doc.signature.lines, doc.signature.name) == (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Huỳnh Thị Mai")
+
+
+@pytest.mark.django_db
+def test_the_signer_chosen_in_the_header_is_kept_with_kt_for_a_deputy(approved, users):
+    from plans import services
+
+    plan = approved(signer_position="Phó Giám đốc", signer_name="Trần Quang Hào")
+    plan = services.plan_issue(actor=users.approver, plan=plan, issued_on=datetime.date(2026, 3, 2))
+    _page_text, doc = _assert_page_matches_document(plan)
+    assert (doc.signature.lines, doc.signature.name) == (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Trần Quang Hào")

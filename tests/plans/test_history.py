@@ -41,8 +41,8 @@ def test_history_merges_changes_of_plan_and_children_with_field_diffs_and_workfl
     assert {(c.old, c.new) for c in edit.changes} >= {("Đẩy mạnh tuyên truyền.", "Đẩy mạnh truyền thông."),
                                                        ("Numbered (1., 1.1.)", "Dash (-)")}
     assert all(e.who == users.author for e in entries if e.kind in "+~-")
-    duty = next(e for e in entries if e.kind == "~" and e.label == "Trung tâm Kiểm soát bệnh tật")
-    assert [(c.old, c.new) for c in duty.changes] == [("—", "Bệnh viện Đa khoa tỉnh")]
+    responsibility = next(e for e in entries if e.kind == "~" and e.label == "Trung tâm Kiểm soát bệnh tật")
+    assert [(c.old, c.new) for c in responsibility.changes] == [("—", "Bệnh viện Đa khoa tỉnh")]
     steps = [e for e in entries if e.kind == "workflow"]
     assert [e.transition.to_status for e in steps] == ["returned", "submitted"]
     assert steps[0].comment == "Bổ sung phân công." and steps[0].who == users.reviewer

@@ -108,6 +108,15 @@ def test_return_is_for_reviewers_of_the_room_and_leadership(plan, users, name, a
             services.plan_return(actor=getattr(users, name), plan=plan, comment="Sửa")
 
 
+def test_a_reviewer_may_not_return_a_plan_the_director_approved(plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_approve(actor=users.approver, plan=plan)
+    with pytest.raises(PermissionDenied):
+        services.plan_return(actor=users.reviewer, plan=plan, comment="Xem lại")
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
+    assert services.plan_return(actor=users.approver, plan=plan, comment="Xem lại").status == PlanStatus.RETURNED
+
+
 def test_a_submitted_plan_cannot_be_edited(plan, users):
     services.plan_submit(actor=users.author, plan=plan)
     plan.refresh_from_db()
@@ -226,9 +235,9 @@ def test_copy_to_next_year_keeps_structure_and_moves_dates(org, users):
     section = SectionFactory(plan=plan, title="Nội dung năm 2026")
     parent = ItemFactory(section=section, text="Tổng kết vào tháng 12/2026")
     child = ItemFactory(section=section, parent=parent, style=ItemStyle.DASH)
-    duty = ResponsibilityFactory(item=child, lead_unit=org.cdc, due_date=dt.date(2026, 2, 28),
+    responsibility = ResponsibilityFactory(item=child, lead_unit=org.cdc, due_date=dt.date(2026, 2, 28),
                                  recurrence=Recurrence.QUARTERLY)
-    duty.supporting_units.set([org.bvdk])
+    responsibility.supporting_units.set([org.bvdk])
     copy = services.plan_copy_to_next_year(actor=users.author, plan=plan)
     assert (copy.status, copy.year, copy.number, copy.issued_on) == (PlanStatus.DRAFT, 2027, None, None)
     assert copy.title == "Kế hoạch dân vận năm 2027"
@@ -238,10 +247,10 @@ def test_copy_to_next_year_keeps_structure_and_moves_dates(org, users):
     assert copy.copied_from == plan
     new_child = Item.objects.get(plan=copy, parent__isnull=False)
     assert new_child.parent.text == "Tổng kết vào tháng 12/2027"
-    new_duty = copy.responsibilities.get()
-    assert (new_duty.item, new_duty.lead_unit, new_duty.due_date, new_duty.recurrence) == (
+    new = copy.responsibilities.get()
+    assert (new.item, new.lead_unit, new.due_date, new.recurrence) == (
         new_child, org.cdc, dt.date(2027, 2, 28), Recurrence.QUARTERLY)
-    assert list(new_duty.supporting_units.all()) == [org.bvdk]
+    assert list(new.supporting_units.all()) == [org.bvdk]
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.ISSUED
 
 
@@ -259,7 +268,42 @@ def test_a_change_of_issuers_is_in_the_history(plan, org, users):
     assert plan.symbol == "KH-BDVTU-SYT"
     with translation.override("vi"):
         entries = [(e.what, e.label, e.who) for e in plan_history(plan) if e.kind != "workflow"]
-    assert ("cơ quan ban hành", "Ban Dân vận Tỉnh ủy", users.author) in entries
+    assert ("Cơ quan ban hành", "Ban Dân vận Tỉnh ủy", users.author) in entries
     with pytest.raises(ValidationError):
         services.plan_update(actor=users.author, plan=plan, expected_version=plan.version, data={},
                              issuers=[org.syt, org.syt])
+
+
+# --- forwarding to leadership ---------------------------------------------------------------------
+
+
+def test_a_reviewer_forwards_a_submitted_plan_with_an_opinion_and_leadership_approves_it(plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    plan = services.plan_forward(actor=users.reviewer, plan=plan, comment="Đồng ý, kính trình Giám đốc.")
+    assert plan.status == PlanStatus.FORWARDED
+    step = PlanTransition.objects.filter(plan=plan).first()
+    assert (step.from_status, step.to_status, step.actor, step.comment) == (
+        PlanStatus.SUBMITTED, PlanStatus.FORWARDED, users.reviewer, "Đồng ý, kính trình Giám đốc.")
+    assert services.plan_approve(actor=users.approver, plan=plan).status == PlanStatus.APPROVED
+
+
+def test_forwarding_needs_an_opinion_and_the_room_s_reviewer(plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    with pytest.raises(ValidationError) as error, translation.override("vi"):
+        services.plan_forward(actor=users.reviewer, plan=plan, comment=" ")
+    assert error.value.messages == ["Hãy ghi ý kiến của bạn để trình lãnh đạo."]
+    for name in ("author", "approver", "other_reviewer", "unit_head"):
+        with pytest.raises(PermissionDenied):
+            services.plan_forward(actor=getattr(users, name), plan=plan, comment="Đồng ý")
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.SUBMITTED
+
+
+def test_a_forwarded_plan_is_returned_by_leadership_only(plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_forward(actor=users.reviewer, plan=plan, comment="Đồng ý")
+    plan.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        services.plan_return(actor=users.reviewer, plan=plan, comment="Rút lại")
+    with pytest.raises(PermissionDenied):
+        services.plan_forward(actor=users.reviewer, plan=plan, comment="Lần nữa")
+    assert services.plan_return(actor=users.approver, plan=plan, comment="Sửa mục II").status == PlanStatus.RETURNED

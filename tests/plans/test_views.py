@@ -115,7 +115,7 @@ def test_list_with_bad_filters_shows_errors_not_500(client, plan, users):
 
 def header_data(**overrides):
     data = {"kind": "general", "year": "2026", "doc_type": "KH", "place": "Quảng Ngãi",
-            "title": "Kế hoạch truyền thông năm 2026", "summary": "Sở Y tế xây dựng kế hoạch như sau:",
+            "title": "Kế hoạch truyền thông năm 2026", "introduction": "Sở Y tế xây dựng kế hoạch như sau:",
             "header_style": "state", "issuer_1": "", "issuer_2": "", "signer_authority": "KT.",
             "signer_position": "Phó Giám đốc", "signer_name": "Nguyễn Văn A"}
     data.update(overrides)
@@ -150,7 +150,7 @@ def test_create_is_refused_to_non_authors(client, users, user):
 
 def test_create_with_empty_title_and_unknown_unit_shows_translated_errors_and_keeps_data(client, users):
     client.force_login(users.author)
-    response = client.post(url("create"), header_data(title="", issuer_1="999999", summary="Giữ nguyên đoạn này"))
+    response = client.post(url("create"), header_data(title="", issuer_1="999999", introduction="Giữ nguyên đoạn này"))
     body = text_of(response)
     assert response.status_code == 200
     assert "Trường này là bắt buộc." in body
@@ -257,7 +257,7 @@ def test_full_journey_through_the_buttons(client, plan, users):
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
     body = text_of(client.get(url("detail", plan.pk)))
     assert 'id="action-issue"' in body and 'id="issue-date"' in body
-    response = client.post(url("issue", plan.pk), {"issued_on": "02/03/2026"}, follow=True)
+    response = client.post(url("issue", plan.pk), {"issued_on": "02/03/2026", "number": "1"}, follow=True)
     issued = Plan.objects.get(pk=plan.pk)
     assert issued.status == PlanStatus.ISSUED and issued.issued_on == dt.date(2026, 3, 2)
     body = text_of(response)
@@ -287,7 +287,7 @@ def test_issue_with_a_bad_date_shows_an_error(client, plan, users):
     services.plan_submit(actor=users.author, plan=plan)
     services.plan_approve(actor=users.approver, plan=plan)
     client.force_login(users.approver)
-    response = client.post(url("issue", plan.pk), {"issued_on": "31/02/2026"}, follow=True)
+    response = client.post(url("issue", plan.pk), {"issued_on": "31/02/2026", "number": "1"}, follow=True)
     assert "dd/mm/yyyy" in text_of(response)
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
 
@@ -471,8 +471,8 @@ def test_legal_basis_add_with_bad_date_then_good_then_delete(client, plan, users
 def test_responsibility_add_edit_and_unknown_unit(client, plan, org, users):
     item = items_of(plan)[0]
     client.force_login(users.author)
-    response = client.get(url("editor", plan.pk), {"edit": f"newduty-{item.pk}"})
-    assert 'id="add-duty-form"' in text_of(response)
+    response = client.get(url("editor", plan.pk), {"edit": f"newresponsibility-{item.pk}"})
+    assert 'id="add-responsibility-form"' in text_of(response)
     data = {"item": item.pk, "lead_unit": "999999", "lead_text": "", "supporting_units": [org.bvdk.pk],
             "due_date": "30/06/2026", "recurrence": "quarterly", "expected_output": "Báo cáo quý"}
     response = client.post(url("child_create", plan.pk, "responsibilities"), data, **HTMX)
@@ -482,14 +482,14 @@ def test_responsibility_add_edit_and_unknown_unit(client, plan, org, users):
     assert "Hãy chọn đơn vị chủ trì hoặc ghi rõ ai chủ trì." in text_of(response)
     data["lead_unit"] = org.cdc.pk
     client.post(url("child_create", plan.pk, "responsibilities"), data, **HTMX)
-    duty = Responsibility.objects.get()
-    assert duty.item == item and duty.due_date == dt.date(2026, 6, 30) and list(duty.supporting_units.all()) == [
-        org.bvdk]
-    data.update(lead_unit="", lead_text="UBND các huyện", version=duty.version, supporting_units=[])
-    response = client.post(url("child_update", plan.pk, "responsibilities", duty.pk), data)
+    responsibility = Responsibility.objects.get()
+    assert responsibility.item == item and responsibility.due_date == dt.date(2026, 6, 30)
+    assert list(responsibility.supporting_units.all()) == [org.bvdk]
+    data.update(lead_unit="", lead_text="UBND các huyện", version=responsibility.version, supporting_units=[])
+    response = client.post(url("child_update", plan.pk, "responsibilities", responsibility.pk), data)
     assert response.status_code == 302
-    duty.refresh_from_db()
-    assert duty.lead_text == "UBND các huyện" and not duty.supporting_units.exists()
+    responsibility.refresh_from_db()
+    assert responsibility.lead_text == "UBND các huyện" and not responsibility.supporting_units.exists()
 
 
 def test_recipient_add_edit_conflict_and_delete(client, plan, users):
@@ -546,3 +546,84 @@ def test_editor_query_count_is_bounded(client, plan, users, org, django_assert_m
         assert client.get(url("editor", plan.pk)).status_code == 200
     with django_assert_max_num_queries(30):
         assert client.get(url("detail", plan.pk)).status_code == 200
+
+
+def test_a_reviewer_cannot_return_an_approved_plan_but_the_approver_can(client, plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_approve(actor=users.approver, plan=plan)
+    client.force_login(users.reviewer)
+    assert 'id="action-return"' not in text_of(client.get(url("detail", plan.pk)))
+    assert client.post(url("return", plan.pk), {"comment": "Xem lại"}).status_code == 403
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.APPROVED and not plan.transitions.filter(to_status="returned").exists()
+
+    client.force_login(users.approver)
+    assert 'id="action-return"' in text_of(client.get(url("detail", plan.pk)))
+    client.post(url("return", plan.pk), {"comment": "Xem lại mục II."})
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.RETURNED
+
+
+def test_the_reviewer_forwards_from_the_plan_page_and_the_opinion_is_in_the_workflow_steps(client, plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    client.force_login(users.reviewer)
+    body = text_of(client.get(url("detail", plan.pk)))
+    assert 'id="action-forward"' in body and "Trình lãnh đạo" in body
+    response = client.post(url("forward", plan.pk), {"comment": ""}, follow=True)
+    assert "Hãy ghi ý kiến của bạn để trình lãnh đạo." in text_of(response)
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.SUBMITTED
+    response = client.post(url("forward", plan.pk), {"comment": "Đồng ý, kính trình Giám đốc."}, follow=True)
+    body = text_of(response)
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.FORWARDED
+    assert "Đã trình lãnh đạo" in body and "Đồng ý, kính trình Giám đốc." in body
+    assert 'id="action-forward"' not in body and 'id="action-return"' not in body
+    assert client.post(url("return", plan.pk), {"comment": "Rút lại"}).status_code == 403
+
+    client.force_login(users.approver)
+    body = text_of(client.get(url("detail", plan.pk)))
+    assert 'id="action-approve"' in body and 'id="action-return"' in body and 'id="action-forward"' not in body
+    assert client.post(url("forward", plan.pk), {"comment": "Đồng ý"}).status_code == 403
+    client.post(url("approve", plan.pk))
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
+
+
+def test_issuing_shows_the_number_to_confirm_and_takes_it_only_on_confirmation(client, plan, users, org):
+    from plans.models import DocumentNumber
+    from plans.selectors import next_document_number
+
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_approve(actor=users.approver, plan=plan)
+    DocumentNumber.objects.create(year=2026, doc_type="KH", issuer=org.syt, last_number=4)
+    assert next_document_number(plan) == 5
+    client.force_login(users.approver)
+    response = client.get(url("issue_confirm", plan.pk), {"issued_on": "02/03/2026", "comment": ""})
+    body = text_of(response)
+    assert response.status_code == 200
+    assert re.search(r"Số sẽ cấp:.*05/KH-SYT", body) and 'id="action-issue-confirm"' in body
+    assert re.search(r'id="issue-signer">.*' + re.escape(str(users.approver)), body)  # the approver signs
+    assert DocumentNumber.objects.get(year=2026, issuer=org.syt).last_number == 4  # only a peek
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
+
+    # without the confirmation page's number, nothing is issued
+    response = client.post(url("issue", plan.pk), {"issued_on": "02/03/2026"}, follow=True)
+    assert "Hãy xác nhận số văn bản ở trang xác nhận trước." in text_of(response)
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
+
+    # another document took 05 meanwhile: refused, number given back, the new number to confirm
+    DocumentNumber.objects.filter(year=2026, issuer=org.syt).update(last_number=5)
+    response = client.post(url("issue", plan.pk), {"issued_on": "02/03/2026", "number": "5"}, follow=True)
+    assert "kế hoạch sẽ nhận số 6" in text_of(response)
+    assert Plan.objects.get(pk=plan.pk).number is None
+    assert DocumentNumber.objects.get(year=2026, issuer=org.syt).last_number == 5
+
+    client.post(url("issue", plan.pk), {"issued_on": "02/03/2026", "number": "6"})
+    issued = Plan.objects.get(pk=plan.pk)
+    assert (issued.status, issued.number_display) == (PlanStatus.ISSUED, "06/KH-SYT")
+
+
+def test_the_issue_confirmation_with_a_bad_date_goes_back_with_an_error(client, plan, users):
+    services.plan_submit(actor=users.author, plan=plan)
+    services.plan_approve(actor=users.approver, plan=plan)
+    client.force_login(users.approver)
+    response = client.get(url("issue_confirm", plan.pk), {"issued_on": "31/02/2026"}, follow=True)
+    assert response.redirect_chain[-1][0] == url("detail", plan.pk)
+    assert "dd/mm/yyyy" in text_of(response)

@@ -108,13 +108,13 @@ def _preview_post_data(response):
             data[name] = "on"
         else:
             data[name] = str(value)
-    data.update({f"duty-{k}": v for k, v in formset.management_form.initial.items()})
-    for index, duty in enumerate(formset.initial or []):
-        if duty.get("keep"):
-            data[f"duty-{index}-keep"] = "on"
-        data[f"duty-{index}-lead_text"] = duty.get("lead_text", "")
-        data[f"duty-{index}-unit"] = str(duty.get("unit") or "")
-        data[f"duty-{index}-section"] = duty.get("section", "")
+    data.update({f"responsibility-{k}": v for k, v in formset.management_form.initial.items()})
+    for index, responsibility in enumerate(formset.initial or []):
+        if responsibility.get("keep"):
+            data[f"responsibility-{index}-keep"] = "on"
+        data[f"responsibility-{index}-lead_text"] = responsibility.get("lead_text", "")
+        data[f"responsibility-{index}-unit"] = str(responsibility.get("unit") or "")
+        data[f"responsibility-{index}-section"] = responsibility.get("section", "")
     return data
 
 
@@ -130,7 +130,7 @@ def test_preview_edit_save_round_trip(client, users, password, org, django_asser
     assert "IV. Tổ chức thực hiện" in post["outline"]
     # The user corrects the title, fixes a unit and drops one deadline proposal.
     post["title"] = "Tiếp xúc, đối thoại trực tiếp với Nhân dân năm 2020"
-    post["duty-0-unit"] = str(org.nvy.pk)
+    post["responsibility-0-unit"] = str(org.nvy.pk)
     post["keep_deadlines"] = ["0"]
     post["outline"] += "\n    - Một dòng staff thêm vào."
     response = client.post(preview_url, post)
@@ -151,11 +151,11 @@ def test_preview_edit_save_round_trip(client, users, password, org, django_asser
     assert [c.style for c in first.children.order_by("order")] == [ItemStyle.DASH, ItemStyle.DASH]
     assert Item.objects.filter(plan=plan).count() == 26 + 1  # the seed's 26 and the added line
     assert Item.objects.filter(plan=plan, text="Một dòng staff thêm vào.").exists()
-    duties = list(plan.responsibilities.select_related("lead_unit", "item"))
-    assert [(d.lead_text, d.lead_unit) for d in duties] == [
+    responsibilities = list(plan.responsibilities.select_related("lead_unit", "item"))
+    assert [(d.lead_text, d.lead_unit) for d in responsibilities] == [
         ("Các phòng thuộc Sở", org.nvy), ("Các đơn vị y tế trong ngành", None),
         ("Trung tâm kiểm soát bệnh tật", org.cdc)]
-    assert all(d.item is not None and d.item.heading == d.lead_text for d in duties)
+    assert all(d.item is not None and d.item.heading == d.lead_text for d in responsibilities)
     assert [(r.text, r.purpose) for r in plan.recipients.all()][-1] == ("Lưu: VT, TTr", "lưu")
     assert plan.recipients.count() == 6
     assert plan.legal_bases.get().number == "300-KH/TU"
@@ -255,3 +255,19 @@ def test_every_seed_survives_the_preview_unchanged(client, users, password, name
     assert plan.imported_from_ocr == found["ocr"]
     headings = {i.heading for i in plan.items.all()}
     assert all(d.item is not None and d.item.heading in headings | {""} for d in plan.responsibilities.all())
+
+
+def test_the_introduction_migration_renames_the_key_of_stored_extractions(users):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("plans.migrations.0006_plan_introduction")
+    record = PlanImport.objects.create(created_by=users.author, text="KẾ HOẠCH",
+                                       extracted={"title": "Kế hoạch", "summary": "Sở Y tế xây dựng kế hoạch như sau:"})
+    migration.forwards(apps, None)
+    record.refresh_from_db()
+    assert record.extracted == {"title": "Kế hoạch", "introduction": "Sở Y tế xây dựng kế hoạch như sau:"}
+    migration.backwards(apps, None)
+    record.refresh_from_db()
+    assert record.extracted == {"title": "Kế hoạch", "summary": "Sở Y tế xây dựng kế hoạch như sau:"}
