@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 CELERY = str(Path(PY).with_name("celery"))
-GRACE = 8.0  # seconds a child has to stop after SIGTERM before it is killed
+GRACE = 15.0  # seconds a child has to stop after SIGTERM before it is killed
 
 
 def truthy(value: str) -> bool:
@@ -45,10 +45,13 @@ def commands(port: int, debug: bool, celery: bool) -> dict[str, list[str]]:
 
 
 def stop(children: dict[str, subprocess.Popen]) -> None:
-    for child in children.values():
+    for name, child in children.items():
         if child.poll() is None:
             try:
-                os.killpg(child.pid, signal.SIGTERM)
+                if name == "web":
+                    os.killpg(child.pid, signal.SIGTERM)  # runserver and its autoreloader child
+                else:
+                    os.kill(child.pid, signal.SIGTERM)  # Celery's warm shutdown stops its own pool
             except ProcessLookupError:
                 pass
     deadline = time.monotonic() + GRACE
