@@ -38,12 +38,13 @@ def record_seeds(*, actor, stdout=None) -> list[PlanImport]:
     second, garbled draft. Idempotent: a seed already recorded (same file name, by ``actor``) is
     skipped; a draft saved from a seed by an earlier demo is deleted and its record kept as a preview.
     """
+    from ..choices import PlanStatus
     from .readers import read_upload
     from .services import plan_import_start, source_of
 
     names = {path.name for path in seed_paths()}
     for record in PlanImport.objects.filter(source_name__in=names, created_by=actor, plan__isnull=False,
-                                            plan__status="draft").select_related("plan"):
+                                            plan__status=PlanStatus.DRAFT).select_related("plan"):
         record.plan.delete()  # its import record stays (plan is SET_NULL)
         record.plan, record.status = None, PlanImport.Status.PREVIEW
         record.save(update_fields=["plan", "status", "updated_at"])
