@@ -4,6 +4,7 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 PORT  ?= 8000
+DEBUG ?=
 PYTEST_ARGS ?=
 
 .PHONY: run test setup install system-deps messages migrate demo bench lint clean
@@ -43,12 +44,8 @@ demo: migrate
 
 run: demo
 	@echo "Database: $${DATABASE_URL:-SQLite (var/portal.sqlite3)}; Celery broker: $${REDIS_URL:-filesystem (var/celery)}"
-	@echo "Portal: http://127.0.0.1:$(PORT)/  (stop with Ctrl-C); demo logins above, see docs/demo.md"
-	@mkdir -p var/celery/broker var/celery/processed var/celery/results var/celery/control
-	@trap 'kill 0' EXIT INT TERM; \
-	$(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 \
-	   --scheduler django_celery_beat.schedulers:DatabaseScheduler > var/celery.log 2>&1 & \
-	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+	@echo "Portal: http://127.0.0.1:$(PORT)/  (stop with Ctrl-C; worker and beat log in var/celery.log); demo logins above, see docs/demo.md"
+	@DJANGO_DEBUG=$(if $(DEBUG),True,False) exec $(PY) scripts/run.py --port $(PORT)
 
 test:
 	@$(MAKE) --no-print-directory setup WITH_BROWSER=1

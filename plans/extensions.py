@@ -31,6 +31,8 @@ class TemplateRegistry:
 
 plan_detail_panels = TemplateRegistry()
 nav_items = TemplateRegistry()
+# Shown in the header beside the menu toggler, at every width (e.g. the unread notifications' bell).
+header_items = TemplateRegistry()
 
 
 class CallableRegistry:

@@ -33,4 +33,9 @@ class PlanFilterSet(django_filters.FilterSet):
         return matching(queryset, value)
 
     def filter_unit(self, queryset, name, value):
-        return queryset.filter(Q(owner_unit=value) | Q(issuer_links__unit=value)).distinct()
+        """Plans the unit drafted or issued, or in which it leads or supports a responsibility (no duplicates)."""
+        involved = Plan.objects.filter(
+            Q(owner_unit=value) | Q(issuer_links__unit=value)
+            | Q(responsibilities__lead_unit=value) | Q(responsibilities__supporting_units=value)
+        ).values("pk")
+        return queryset.filter(pk__in=involved)

@@ -29,7 +29,7 @@ class PlanTable(tables.Table):
         orderable = True
 
     def render_number(self, record):
-        return record.number_display or "—"
+        return record.number_display if record.number else "—"  # "/KH-SYT" means nothing until issued
 
     def render_kind(self, record, value):
         return format_html('<span class="badge text-bg-{}">{}</span>', PlanKind.color_of(record.kind), value)

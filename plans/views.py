@@ -35,6 +35,7 @@ from .forms import (
     SectionForm,
     unit_queryset,
 )
+from .landing import landing_url
 from .models import Item, LegalBasis, Plan, Recipient, Responsibility, Section
 from .policy import Action
 from .services import EditConflict
@@ -45,7 +46,7 @@ PAGE_SIZE = 25
 
 @login_required
 def home(request):
-    return redirect("plans:list")
+    return redirect(landing_url(request.user))
 
 
 # --- helpers ---------------------------------------------------------------------------------

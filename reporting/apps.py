@@ -7,7 +7,7 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Reporting")
 
     def ready(self):
-        from plans.extensions import demo_loaders, nav_items, plan_detail_panels
+        from plans.extensions import demo_loaders, header_items, nav_items, plan_detail_panels
 
         from .demo import load_obligations
         from .documents.registry import Source, register
@@ -16,6 +16,7 @@ class ReportingConfig(AppConfig):
         plan_detail_panels.register("reporting/documents/_plan_buttons.html")
         plan_detail_panels.register("reporting/_plan_obligations.html")
         nav_items.register("reporting/_nav.html")
+        header_items.register("reporting/_header_bell.html")
         demo_loaders.register(load_obligations)
         dashboard_panels.register(COMPLIANCE_PANEL)
 

@@ -199,6 +199,7 @@ def compliance(*, obligation, today: dt.date) -> dict:
         on_time = sum(1 for s in states if s == "on_time")
         rates.append({
             "period": period, "expected": expected, "completed": completed, "on_time": on_time,
+            "missing": sum(1 for s in states if s == "missing"),
             "reporting_rate": round(100 * completed / expected) if expected else None,
             "on_time_rate": round(100 * on_time / expected) if expected else None,
         })

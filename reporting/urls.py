@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import views, worklist
 
 app_name = "reporting"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("obligations/<int:pk>/edit/", views.obligation_update, name="obligation_update"),
     path("obligations/<int:pk>/deactivate/", views.obligation_deactivate, name="obligation_deactivate"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("waiting/", worklist.worklist, name="worklist"),
+    path("compliance/", worklist.oversight, name="oversight"),
+    path("obligations/<int:pk>/periods/<int:period>/units/", worklist.compliance_units, name="compliance_units"),
     path("notifications/", views.notifications, name="notifications"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar"),
 ]

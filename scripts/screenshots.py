@@ -6,7 +6,10 @@ Builds a throw-away SQLite database (var/screenshots.sqlite3) with ``load_demo``
 ``runserver`` on a free port, logs in as the demo author and saves:
 plan-list.png, plan-editor.png (the demo draft), plan-history.png (the demo plan in
 implementation: submitted, approved, issued, started) and plan-detail.png (seed 001, the
-joint plan). Then stops the server.
+joint plan); and each role's landing page right after login, at desktop (1366×900) and phone
+(390×844) width: ``landing-<role>-desktop.png`` / ``landing-<role>-phone.png`` (author: the plan
+list, reviewer and approver: "Việc chờ tôi xử lý", unit head: "Báo cáo phải nộp", leadership: the
+"Tình hình báo cáo" page). Then stops the server.
 """
 
 from __future__ import annotations
@@ -23,6 +26,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# role -> (demo user, page to open after login; None: the page the user lands on)
+LANDINGS = {
+    "author": ("nvy.chuyenvien", None),
+    "reviewer": ("nvy.truongphong", None),
+    "approver": ("giamdoc", None),
+    "unit-head": ("cdc.giamdoc", None),
+    "leadership": ("giamdoc", "/reporting/compliance/"),
+}
 
 
 def free_port() -> int:
@@ -68,19 +81,15 @@ def main() -> int:
     from plans.models import Plan
 
     def pk_of(demo) -> int:
-        return Plan.objects.get(title=demo.title, year=demo.year, source_file="").pk  # not the imported twin
+        return Plan.objects.get(title=demo.title, year=demo.year).pk
 
     demo_plans = {p.key: p for p in extra.PLANS}
     draft, issued = pk_of(demo_plans["demo-draft"]), pk_of(demo_plans["demo-implementation"])
     seed_001 = pk_of(loader.SEED_PLANS["001"])
     from plans.importing.models import PlanImport
-    from plans.importing.services import plan_import_start
-    from plans.models import User
     from reporting.models import ReportRequest
 
-    seed = next((ROOT / "plans" / "fixtures" / "seeds").glob("002_*.txt"))
-    import_002 = plan_import_start(actor=User.objects.get(username="nvy.chuyenvien"), text=seed.read_text(),
-                                   source=PlanImport.Source.TXT, source_name=seed.name).pk  # a fresh preview
+    import_002 = PlanImport.objects.get(source_name__startswith="002_").pk  # kept by load_demo as a preview
     request = ReportRequest.objects.filter(unit__code="ttkscb").order_by("due_date").last()
     request_pk, obligation_pk = request.pk, request.obligation_id
 
@@ -111,23 +120,38 @@ def main() -> int:
                     "reporting-compliance.png": f"/reporting/obligations/{obligation_pk}/compliance/",
                 },
             }
-            for username, shots in shots_by_user.items():
-                context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
+            def log_in(username, viewport):
+                context = browser.new_context(locale="vi-VN", viewport=viewport, is_mobile=viewport["width"] < 600)
                 page = context.new_page()
                 page.goto(f"{base}/accounts/login/")
                 page.fill("#id_username", username)
                 page.fill("#id_password", org.PASSWORD)
                 page.locator("form button[type=submit]").first.click()
                 page.wait_for_load_state("networkidle")
+                return context, page
+
+            def shoot(page, name, viewport):
+                # A long page is cut at 2,400 px: enough for the closing note, small enough to read.
+                height = min(page.evaluate("document.documentElement.scrollHeight"), 2400)
+                page.screenshot(path=str(out / name), full_page=True,
+                                clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
+                print(f"saved {out / name}")
+
+            for username, shots in shots_by_user.items():
+                context, page = log_in(username, DESKTOP)
                 for name, path in shots.items():
                     page.goto(base + path)
                     page.wait_for_load_state("networkidle")
-                    # A long page is cut at 2,400 px: enough for the closing note, small enough to read.
-                    height = min(page.evaluate("document.documentElement.scrollHeight"), 2400)
-                    page.screenshot(path=str(out / name), full_page=True,
-                                    clip={"x": 0, "y": 0, "width": 1366, "height": height})
-                    print(f"saved {out / name}")
+                    shoot(page, name, DESKTOP)
                 context.close()
+            for role, (username, path) in LANDINGS.items():
+                for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+                    context, page = log_in(username, viewport)
+                    if path:
+                        page.goto(base + path)
+                        page.wait_for_load_state("networkidle")
+                    shoot(page, f"landing-{role}-{width}.png", viewport)
+                    context.close()
             browser.close()
     finally:
         server.terminate()

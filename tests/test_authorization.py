@@ -219,6 +219,10 @@ RULES: dict[str, Rule] = {
     "reporting:compliance": page(ok=("reviewer", "approver", "admin"), targets={"pk": "obligation"}),
     "reporting:consolidated": page(ok=("reviewer", "approver", "admin"), targets={"pk": "obligation"}),
     "reporting:notifications": page(),
+    # what waits for me, the obligations I oversee, the units behind a compliance figure (reporting/worklist.py)
+    "reporting:worklist": page(ok=("reviewer", "approver", "admin", "other_reviewer"), others=FORBIDDEN),
+    "reporting:oversight": page(ok=("reviewer", "approver", "admin", "other_reviewer"), others=FORBIDDEN),
+    "reporting:compliance_units": page(ok=("reviewer", "approver", "admin"), targets={"pk": "obligation"}),
     "reporting:calendar": page(ok=(), anonymous=NOT_FOUND),  # a private link: a wrong token finds nothing
     # reporting obligations: of the draft plan (list, add) and of the issued plan (edit, stop)
     "reporting:obligations": page(ok=SEES_DRAFT),

@@ -16,7 +16,7 @@ from django.db.models import Max
 
 from plans import services
 from plans.extensions import demo_loaders
-from plans.importing.demo import import_seeds
+from plans.importing.demo import record_seeds
 from plans.models import DocumentNumber, Plan, Unit, User
 
 from . import extra, org, seed_001, seed_003, seed_004
@@ -168,8 +168,9 @@ def load(*, reset: bool = False, log: Callable[[str], None] = lambda message: No
         plan = build_plan(demo, units, users)
         result.plans_created += 1
         log(f"Created: {plan.number_display or '—'} {demo.title} ({demo.year}) — {plan.get_status_display()}")
-    # All five seeds also go through the importer, as drafts for staff to review.
-    result.seeds_imported = len(import_seeds(actor=users[IMPORTING_USER], stdout=_Writer(log)))
+    # All five seeds also go through the importer, kept as import records (not as second drafts) for staff to
+    # open on the import page.
+    result.seeds_imported = len(record_seeds(actor=users[IMPORTING_USER], stdout=_Writer(log)))
     for load_more in demo_loaders:
         load_more(units=units, users=users, log=log)
     return result

@@ -1,4 +1,4 @@
-"""Import the five seed plans as drafts (called by the demo loader)."""
+"""The five seed plans through the importer: as import records for the demo, or as drafts (``import_seeds``)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,35 @@ def import_seeds(*, actor, stdout=None) -> list:
         if stdout:
             stdout.write(f"  {path.name}: plan #{plan.pk} {plan.title[:60]}")
     return plans
+
+
+def record_seeds(*, actor, stdout=None) -> list[PlanImport]:
+    """Keep every seed as an import record awaiting review (the import page lists it with its preview).
+
+    The demo shows each seed once, as its clean structured plan; the OCR'd text is not saved as a
+    second, garbled draft. Idempotent: a seed already recorded (same file name, by ``actor``) is
+    skipped; a draft saved from a seed by an earlier demo is deleted and its record kept as a preview.
+    """
+    from ..choices import PlanStatus
+    from .readers import read_upload
+    from .services import plan_import_start, source_of
+
+    names = {path.name for path in seed_paths()}
+    for record in PlanImport.objects.filter(source_name__in=names, created_by=actor, plan__isnull=False,
+                                            plan__status=PlanStatus.DRAFT).select_related("plan"):
+        record.plan.delete()  # its import record stays (plan is SET_NULL)
+        record.plan, record.status = None, PlanImport.Status.PREVIEW
+        record.save(update_fields=["plan", "status", "updated_at"])
+    recorded = set(PlanImport.objects.filter(source_name__in=names, created_by=actor)
+                   .values_list("source_name", flat=True))
+    records = []
+    for path in seed_paths():
+        if path.name in recorded:
+            continue
+        data = path.read_bytes()
+        record = plan_import_start(actor=actor, text=read_upload(path.name, data), source=source_of(path.name),
+                                   source_name=path.name, data=data)
+        records.append(record)
+        if stdout:
+            stdout.write(f"  {path.name}: import record #{record.pk}")
+    return records

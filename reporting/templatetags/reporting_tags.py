@@ -31,3 +31,14 @@ def is_unit_head(user) -> bool:
 @register.filter
 def is_reviewer(user) -> bool:
     return policy.is_reviewer(user)
+
+
+@register.simple_tag(takes_context=True)
+def unread_notification_count(context) -> int:
+    """How many notifications the user has not read (one COUNT on the (user, read_at) index)."""
+    from reporting.models import Notification
+
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, read_at=None).count()

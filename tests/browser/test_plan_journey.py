@@ -1,49 +1,17 @@
 """A plan's journey in a real browser: written, submitted, returned, fixed, approved and issued with a number."""
 
-import re
 
 import pytest
 from django.urls import reverse
 
 from plans.models import Plan
+from tests.browser.portal import Portal
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 TITLE = "Phòng, chống dịch bệnh mùa mưa bão năm 2026"
 RETURN_COMMENT = "Bổ sung nhiệm vụ của Trung tâm Kiểm soát bệnh tật."
 FORWARD_COMMENT = "Đồng ý nội dung, kính trình Giám đốc xem xét."
-
-
-class Portal:
-    """One browser context per user; ``as_user`` starts a fresh session."""
-
-    def __init__(self, browser, base_url, password):
-        self.browser, self.base_url, self.password = browser, base_url, password
-        self.context = None
-        self.page = None
-
-    def as_user(self, user):
-        if self.context is not None:
-            self.context.close()
-        self.context = self.browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
-        self.context.set_default_timeout(15_000)
-        self.page = self.context.new_page()
-        self.goto(reverse("login"))
-        self.page.fill("#id_username", user.username)
-        self.page.fill("#id_password", self.password)
-        self.page.locator("form button[type=submit], form input[type=submit]").first.click()
-        self.page.wait_for_url(re.compile(r"/plans/"))
-        return self.page
-
-    def goto(self, path):
-        self.page.goto(self.base_url + path)
-
-    def open(self, plan, view="plans:detail"):
-        self.goto(reverse(view, kwargs={"pk": plan.pk}))
-
-    def close(self):
-        if self.context is not None:
-            self.context.close()
 
 
 def add_section(page, title):

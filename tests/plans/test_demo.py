@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from plans.choices import HeaderStyle, ItemStyle, PlanStatus, RecipientPurpose, Recurrence, SignerAuthority
 from plans.demo import loader, org
+from plans.importing.models import PlanImport
 from plans.models import (
     DocumentNumber,
     Item,
@@ -21,6 +22,7 @@ from plans.models import (
     Unit,
     User,
 )
+from plans.text import fold
 
 pytestmark = pytest.mark.django_db
 
@@ -46,30 +48,49 @@ def demo(django_db_setup, django_db_blocker):
 
 def seed_plan(number: str) -> Plan:
     demo_plan = loader.SEED_PLANS[number]
-    return Plan.objects.get(title=demo_plan.title, year=demo_plan.year, source_file="")  # not the imported twin
+    return Plan.objects.get(title=demo_plan.title, year=demo_plan.year)
 
 
 def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-SEEDS_IMPORTED = 5  # the five seeds, also imported through the importer as drafts
+SEEDS = 5  # the five seed files, kept as import records (not as plans)
 
 
-def test_all_five_seeds_are_imported_as_drafts_with_their_source(demo):
-    imported = Plan.objects.exclude(source_file="")
-    assert imported.count() == SEEDS_IMPORTED
-    assert set(imported.values_list("status", flat=True)) == {"draft"}
-    assert set(imported.filter(imported_from_ocr=True).values_list("source_file", flat=True)) >= {
-        name for name in imported.values_list("source_file", flat=True) if "000_" in name or "002_" in name}
-    assert imported.filter(imported_from_ocr=True).count() >= 2
+def test_each_seed_is_one_plan_and_the_imports_are_records_with_their_preview(demo, client):
+    assert not Plan.objects.exclude(source_file="").exists()  # no garbled second draft of any seed
+    for number, demo_plan in loader.SEED_PLANS.items():
+        assert Plan.objects.filter(title=demo_plan.title, year=demo_plan.year).count() == 1, number
+    records = PlanImport.objects.filter(created_by__username=loader.IMPORTING_USER).order_by("source_name")
+    assert [r.source_name[:3] for r in records] == ["000", "001", "002", "003", "004"]
+    assert {r.status for r in records} == {PlanImport.Status.PREVIEW}
+    assert {r.source_name[:3] for r in records if r.imported_from_ocr} >= {"000", "002"}
+    client.force_login(User.objects.get(username=loader.IMPORTING_USER))
+    page = client.get(reverse("plans:import_upload")).content.decode()
+    for record in records:
+        assert reverse("plans:import_preview", args=[record.pk]) in page
+    preview = client.get(reverse("plans:import_preview", args=[records[2].pk]))
+    assert preview.status_code == 200 and "thi dua" in fold(preview.content.decode())  # the emulation plan
+
+
+def test_a_draft_saved_from_a_seed_by_an_older_demo_becomes_an_import_record_again(demo):
+    from plans.importing.demo import import_seeds
+
+    author = User.objects.get(username=loader.IMPORTING_USER)
+    PlanImport.objects.all().delete()
+    import_seeds(actor=author)  # what load_demo did before
+    assert Plan.objects.exclude(source_file="").count() == SEEDS
+    call_command("load_demo", verbosity=0)
+    assert not Plan.objects.filter(imports__created_by=author, status="draft").exclude(source_file="").exists()
+    assert PlanImport.objects.filter(created_by=author, status=PlanImport.Status.PREVIEW).count() == SEEDS
 
 
 def test_running_load_demo_twice_creates_no_duplicates(demo):
     first = counts()
     call_command("load_demo", verbosity=0)
-    assert counts() == first
-    assert first["Plan"] == len(loader.DEMO_PLANS) + SEEDS_IMPORTED
+    assert counts() == first and PlanImport.objects.count() == SEEDS
+    assert first["Plan"] == len(loader.DEMO_PLANS)
     assert first["Unit"] == len(org.UNITS)
     assert first["User"] == len(org.USERS)
 
@@ -77,7 +98,7 @@ def test_running_load_demo_twice_creates_no_duplicates(demo):
 def test_reset_rebuilds_the_plans_with_the_same_numbers(demo):
     numbers = sorted(Plan.objects.exclude(number=None).values_list("year", "number", "symbol"))
     call_command("load_demo", "--reset", verbosity=0)
-    assert Plan.objects.count() == len(loader.DEMO_PLANS) + SEEDS_IMPORTED
+    assert Plan.objects.count() == len(loader.DEMO_PLANS)
     assert sorted(Plan.objects.exclude(number=None).values_list("year", "number", "symbol")) == numbers
 
 

@@ -59,7 +59,9 @@ def test_list_shows_plans_with_badges_number_and_issuers_in_vietnamese(client, p
     assert response.status_code == 200
     assert "Phối hợp công tác dân vận năm 2026" in body
     assert 'badge text-bg-secondary">Bản nháp<' in body
-    assert "/KH-SYT" in body and "Sở Y tế" in body and "Phòng Nghiệp vụ Y" in body
+    assert "/KH-SYT" not in body  # no "/KH-SYT" before the plan is issued: "—"
+    assert [row.get_cell("number") for row in response.context["table"].rows] == ["—"]
+    assert "Sở Y tế" in body and "Phòng Nghiệp vụ Y" in body
     assert "Kế hoạch" in body and 'id="new-plan"' in body and "Kế hoạch mới" in body
 
 

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         result = loader.load(reset=reset, log=self.stdout.write if verbose else lambda message: None)
         self.stdout.write(self.style.SUCCESS(
             f"Demo: {result.units_created} units, {result.users_created} users, {result.plans_created} plans created; "
-            f"{result.plans_skipped} plans already there; {result.seeds_imported} seeds imported as drafts."))
+            f"{result.plans_skipped} plans already there; {result.seeds_imported} seeds kept as import records."))
         self.print_logins()
 
     def print_logins(self):
