@@ -18,6 +18,7 @@ from django_tables2 import RequestConfig
 
 from . import history as plan_history
 from . import policy, selectors, services
+from .exports import Column, wants_xlsx, xlsx_response
 from .extensions import plan_detail_panels
 from .filters import PlanFilterSet
 from .forms import (
@@ -90,6 +91,17 @@ def _edit_refused(request, plan):
 @require_GET
 def plan_list(request):
     plans = selectors.plan_list(user=request.user, filters=request.GET)
+    if wants_xlsx(request):
+        return xlsx_response(filename="ke-hoach", title=_("Plans"), rows=plans, columns=[
+            Column(_("Number"), lambda p: p.number_display if p.number else ""),
+            Column(_("Title"), lambda p: p.title),
+            Column(_("Year"), lambda p: p.year),
+            Column(_("Kind"), lambda p: p.get_kind_display()),
+            Column(_("Status"), lambda p: p.get_status_display()),
+            Column(_("Issuing units"), lambda p: ", ".join(link.unit.display_short for link in p.issuer_links.all())),
+            Column(_("Drafting unit"), lambda p: p.owner_unit.name),
+            Column(_("Date of issue"), lambda p: p.issued_on),
+        ])
     filter_form = PlanFilterSet(request.GET or None, queryset=Plan.objects.none(), user=request.user).form
     table = PlanTable(plans)
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)

@@ -70,9 +70,9 @@ def visible_requests_q(user) -> Q:
 # --- May this user do this to this object (the same rules, for one object already loaded) -----------------
 
 
-def can_fill(user, request) -> bool:
-    """May ``user`` write and submit ``request`` (their own unit's report, as its head)?"""
-    return bool(is_unit_head(user) and user.unit_id == request.unit_id)
+def can_fill(user, report_request) -> bool:
+    """May ``user`` write and submit ``report_request`` (their own unit's report, as its head)?"""
+    return bool(is_unit_head(user) and user.unit_id == report_request.unit_id)
 
 
 def can_oversee(user, obligation) -> bool:
@@ -82,13 +82,13 @@ def can_oversee(user, obligation) -> bool:
     return is_admin(user) or obligation.recipient_unit_id in _scope(user)
 
 
-def can_review(user, request) -> bool:
-    return can_oversee(user, request.obligation)
+def can_review(user, report_request) -> bool:
+    return can_oversee(user, report_request.obligation)
 
 
-def can_see_report(user, request) -> bool:
-    """May ``user`` read the report of ``request`` (its attachments, its official rendering)?"""
-    return bool(user.is_authenticated and (can_fill(user, request) or can_review(user, request)))
+def can_see_report(user, report_request) -> bool:
+    """May ``user`` read the report of ``report_request`` (its attachments, its official rendering)?"""
+    return bool(user.is_authenticated and (can_fill(user, report_request) or can_review(user, report_request)))
 
 
 def can_manage_obligations(user, plan) -> bool:

@@ -42,10 +42,12 @@ def request_base_queryset() -> QuerySet:
 
 
 def inbox(*, user, today: dt.date, include_closed: bool = False) -> QuerySet:
-    """What the user's unit owes, by deadline, each with ``is_overdue``; empty for one who fills in nothing."""
+    """The user's unit's reports by deadline, each with ``is_overdue``: all of this year's (accepted ones
+    included, so every period of the year shows its state) and what is still open from earlier years;
+    ``include_closed``: the accepted reports of earlier years too. Empty for one who fills in nothing."""
     qs = request_base_queryset().filter(fillable_requests_q(user)).with_overdue(today)
     if not include_closed:
-        qs = qs.exclude(status=RequestStatus.ACCEPTED)
+        qs = qs.exclude(status=RequestStatus.ACCEPTED, due_date__lt=dt.date(today.year, 1, 1))
     return qs.order_by("due_date", "id")
 
 
@@ -93,24 +95,24 @@ def review_queue(*, user) -> QuerySet:
 
 def request_for_fill(*, user, pk: int) -> ReportRequest | None:
     """The request ``pk`` if ``user`` may fill it in, else ``None`` (the view answers 404)."""
-    request = request_base_queryset().filter(pk=pk).first()
-    return request if request and can_fill(user, request) else None
+    report_request = request_base_queryset().filter(pk=pk).first()
+    return report_request if report_request and can_fill(user, report_request) else None
 
 
 def request_for_review(*, user, pk: int) -> ReportRequest | None:
-    request = request_base_queryset().prefetch_related(
+    report_request = request_base_queryset().prefetch_related(
         Prefetch("submissions", queryset=Submission.objects.select_related("submitted_by")
                  .prefetch_related("reviews__reviewer"))
     ).filter(pk=pk).first()
-    return request if request and can_review(user, request) else None
+    return report_request if report_request and can_review(user, report_request) else None
 
 
-def latest_submission(request: ReportRequest) -> Submission | None:
-    return request.submissions.order_by("-version").first()
+def latest_submission(report_request: ReportRequest) -> Submission | None:
+    return report_request.submissions.order_by("-version").first()
 
 
-def last_review(request: ReportRequest) -> Review | None:
-    return Review.objects.filter(submission__request=request).select_related("reviewer").first()
+def last_review(report_request: ReportRequest) -> Review | None:
+    return Review.objects.filter(submission__request=report_request).select_related("reviewer").first()
 
 
 @dataclass(frozen=True)
@@ -148,11 +150,16 @@ def responsibility_updates(*, plan_id: int, submissions) -> dict[int, list[Respo
     return found
 
 
-def unit_tasks(request: ReportRequest) -> QuerySet:
-    """The plan's responsibilities led by the request's unit (the tasks it reports on)."""
+def unit_responsibilities(report_request: ReportRequest) -> QuerySet:
+    """The plan's responsibilities led by the request's unit: the "tasks" (nhiệm vụ) its report covers.
+
+    In reporting, a *task* is what a unit head sees of a ``plans.Responsibility``; the stored
+    ``Submission.task_updates`` are keyed by responsibility id (``responsibility_updates`` reads them).
+    """
     from plans.models import Responsibility
 
-    return (Responsibility.objects.filter(plan_id=request.obligation.plan_id, lead_unit_id=request.unit_id)
+    return (Responsibility.objects.filter(plan_id=report_request.obligation.plan_id,
+                                          lead_unit_id=report_request.unit_id)
             .select_related("item").order_by("item__section__order", "item__order", "id"))
 
 
@@ -276,8 +283,8 @@ def plan_obligations(plan) -> QuerySet:
             .prefetch_related("units").order_by("-is_active", "title", "id"))
 
 
-def latest_submitted(request: ReportRequest) -> Submission | None:
-    return request.submissions.exclude(submitted_at=None).order_by("-version").first()
+def latest_submitted(report_request: ReportRequest) -> Submission | None:
+    return report_request.submissions.exclude(submitted_at=None).order_by("-version").first()
 
 
 def indicator_rows(obligation, submission) -> list[tuple[str, str, str]]:

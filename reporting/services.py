@@ -477,7 +477,7 @@ def _compile(report: ConsolidatedReport) -> dict:
                    for r, s in accepted if (s.narrative.get(key) or "").strip()]
         sections.append({"key": key, "label": str(SECTION_LABELS.get(key, key)), "entries": entries,
                          "text": "\n".join(f"{e['unit']}: {e['text']}" for e in entries)})
-    tasks = _compile_tasks(obligation, accepted)
+    tasks = _compile_responsibilities(obligation, accepted)
     jobs.job_progress(report, 75)
     indicators = []
     for indicator in obligation.indicators:
@@ -506,7 +506,7 @@ def _compile(report: ConsolidatedReport) -> dict:
     return {"content": content}
 
 
-def _compile_tasks(obligation, accepted) -> list[dict]:
+def _compile_responsibilities(obligation, accepted) -> list[dict]:
     """Each task (responsibility) of the plan reported on, in the plan's order, with each unit's status and note."""
     if not obligation.include_tasks:
         return []

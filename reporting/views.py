@@ -82,7 +82,7 @@ def report(request, pk: int):
     if report_request is None:
         raise Http404
     submission = selectors.latest_submission(report_request)
-    tasks = selectors.unit_tasks(report_request)
+    tasks = selectors.unit_responsibilities(report_request)
     editable = report_request.status in RequestStatus.open()
     submitting = request.method == "POST" and "submit" in request.POST
     if request.method == "POST" and editable:

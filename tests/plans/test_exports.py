@@ -4,6 +4,7 @@ import datetime as dt
 import io
 from decimal import Decimal
 
+import pytest
 from openpyxl import load_workbook
 
 from plans.exports import Column, xlsx_response
@@ -24,3 +25,21 @@ def test_xlsx_response_writes_typed_cells_and_refuses_formulas():
     assert sheet["B2"].value == dt.datetime(2026, 6, 5) and sheet["B2"].number_format == "dd/mm/yyyy"
     assert sheet["C2"].value == 72.5
     assert sheet["A3"].value == '=HYPERLINK("http://x")' and sheet["A3"].data_type == "s"  # text, not a formula
+
+
+@pytest.mark.django_db
+def test_the_plan_list_exports_what_the_user_sees_with_its_filters(client, users, django_assert_max_num_queries):
+    from django.urls import reverse
+
+    from plans import services
+
+    draft = services.plan_create(actor=users.author, data={"year": 2026, "title": "Kế hoạch dân vận 2026",
+                                                           "place": "Quảng Ngãi"})
+    services.plan_create(actor=users.other_author, data={"year": 2026, "title": "Kế hoạch của phòng khác",
+                                                         "place": "Quảng Ngãi"})
+    client.force_login(users.author)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("plans:list"), {"q": "dan van", "format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [c.value for c in sheet[1]][:2] == ["Số", "Tên kế hoạch"]
+    assert [row[1].value for row in sheet.iter_rows(min_row=2)] == [draft.title]  # the other room's draft: unseen

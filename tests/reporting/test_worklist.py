@@ -11,7 +11,6 @@ from plans.choices import ItemStyle, PlanStatus
 from plans.landing import landing_url
 from plans.models import PlanTransition
 from reporting.models import Notification, ReportRequest, RequestStatus
-from reporting.worklist import _plans_waiting
 from tests.reporting.test_inbox import make_obligation
 
 pytestmark = pytest.mark.django_db
@@ -80,15 +79,12 @@ def test_approver_sees_submitted_and_approved_plans_oldest_first(client, users, 
     assert "Cấp số, ban hành" in page and "hôm nay" in page
 
 
-def test_a_forwarded_plan_waits_for_the_approver_not_the_reviewer(users, waiting):
-    forwarded = getattr(PlanStatus, "FORWARDED", None)
-    if forwarded is None:
-        pytest.skip("PlanStatus.FORWARDED has not landed yet")
-    from plans.models import Plan
-
-    Plan.objects.filter(pk=waiting["submitted"].pk).update(status=forwarded)
-    assert waiting["submitted"].pk in {p.pk for p in _plans_waiting(users.approver)}
-    assert waiting["submitted"].pk not in {p.pk for p in _plans_waiting(users.reviewer)}
+def test_a_forwarded_plan_waits_for_the_approver_not_the_reviewer(client, users, waiting):
+    plan_services.plan_forward(actor=users.reviewer, plan=waiting["submitted"], comment="Đồng ý, trình lãnh đạo.")
+    for user, expected in ((users.approver, True), (users.reviewer, False)):
+        client.force_login(user)
+        shown = {p.pk for p in client.get(reverse("reporting:worklist")).context["plans"]}
+        assert (waiting["submitted"].pk in shown) is expected
 
 
 def test_other_rooms_reviewer_sees_nothing_and_authors_are_refused(client, users, waiting):
