@@ -87,11 +87,14 @@ def test_draft_submit_return_resubmit_accept(client, users, submitted):
     assert submitted.status == RequestStatus.ACCEPTED
     decisions = list(Review.objects.order_by("id").values_list("submission__version", "decision", "reviewer__username"))
     assert decisions == [(1, "return", "truongphong"), (2, "accept", "giamdoc")]
-    # an accepted report is read-only for the unit and leaves the inbox
+    # an accepted report is read-only for the unit; the inbox shows it with its state, as the year's other periods
     client.force_login(users.unit_head)
     client.post(url_report, {"narrative_results": "Sửa sau khi chấp nhận", "submit": "1"})
     assert Submission.objects.filter(request=submitted).count() == 2
-    assert list(client.get(reverse("reporting:inbox")).context["rows"]) == []
+    rows = client.get(reverse("reporting:inbox")).context["rows"]
+    this_year = timezone.localdate().year == submitted.due_date.year  # an earlier year's accepted report: hidden
+    assert [(r.pk, r.status, r.is_open) for r in rows] == (
+        [(submitted.pk, RequestStatus.ACCEPTED, False)] if this_year else [])
 
 
 def test_an_accepted_report_cannot_be_decided_again(client, users, submitted):
