@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from plans.admin_mixins import ReadOnlyAdminMixin
+
+from .models import Movement, Phase, Result, Target
+
+
+class PhaseInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = Phase
+    extra = 0
+
+
+@admin.register(Movement)
+class MovementAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("title", "year", "plan")
+    list_filter = ("year",)
+    search_fields = ("title",)
+    inlines = [PhaseInline]
+
+
+@admin.register(Target)
+class TargetAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "movement", "direction", "value", "scope", "source")
+    list_filter = ("direction", "scope", "source")
+    search_fields = ("name",)
+
+
+@admin.register(Result)
+class ResultAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("target", "phase", "unit", "value", "source")
+    list_filter = ("source",)
