@@ -184,7 +184,7 @@ def results_import(*, actor, movement, data: bytes) -> dict:
     if not checked:
         raise ValidationError(_("The sheet has no figures to import."))
     stored = {(r.target_id, r.phase_id, r.unit_id): r for r in
-              Result.objects.filter(target__movement=movement).select_for_update()}
+              Result.objects.filter(target__movement=movement).order_by().select_for_update(of=("self",))}
     changed = unchanged = 0
     for key, target, phase, unit, value, (numerator, denominator) in checked:
         result = stored.get(key)

@@ -36,6 +36,6 @@ def unit_context(user, unit, year: int) -> dict:
     return {"rows": rows} if rows else {}
 
 
-PANEL = DashboardPanel(key="emulation", title=_("Emulation targets"), order=30,
+PANEL = DashboardPanel(key="emulation", title=_("Emulation targets"), order=60,
                        template_name="emulation/_panel.html", is_visible=_visible, context=panel_context,
                        unit_section=UnitSection(template_name="emulation/_unit_section.html", context=unit_context))

@@ -153,7 +153,8 @@ def _store(*, actor, target, phase, unit, value=None, numerator=None, denominato
         else:
             _check_value(target, numerator)
             value = computed_value(target, numerator, denominator)
-    existing = Result.objects.filter(target=target, phase=phase, unit=unit).select_for_update().first()
+    existing = (Result.objects.filter(target=target, phase=phase, unit=unit).order_by()
+                .select_for_update(of=("self",)).first())
     if value is None:
         if existing is not None:
             existing.delete()
