@@ -30,7 +30,7 @@ MAX_ROWS = 50_000
 
 def _headers() -> list[str]:
     return [_("Unit code"), _("Unit"), _("Target code"), _("Target"), _("Target value"), _("Phase code"),
-            _("Phase"), _("Actual value"), _("Numerator"), _("Denominator")]
+            _("Phase of the movement"), _("Actual value"), _("Numerator"), _("Denominator")]
 
 
 def template_rows(movement):

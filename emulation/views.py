@@ -96,7 +96,7 @@ def movement(request, pk: int):
                                phases=[phase] if phase else []) if follows_all else []
     if wants_xlsx(request):
         return xlsx_response(filename="ket-qua-thi-dua", title=_("Scorecard"), columns=[
-            Column(_("Target"), lambda r: r.target.name), Column(_("Phase"), lambda r: r.phase.name),
+            Column(_("Target"), lambda r: r.target.name), Column(_("Phase of the movement"), lambda r: r.phase.name),
             Column(_("Target value"), lambda r: selectors.target_text(r.target)),
             Column(_("Baseline"), lambda r: r.target.baseline), Column(_("Actual"), lambda r: r.actual),
             Column(_("Attainment"), lambda r: r.attainment_label), Column(_("Trend"), lambda r: r.trend),
