@@ -23,6 +23,7 @@ from .models import Movement, Phase, Result, Target
 from .rules import figure_attainment, improving, unit_met_q
 
 FOUR_PLACES = Decimal("0.0001")
+SHOWN_PLACES = Decimal("0.01")  # a sector figure derived from the units' is shown to two decimals
 
 
 def movement_list(*, user, year: int | None = None):
@@ -84,7 +85,7 @@ def target_text(target) -> str:
 def measure_suffix(measure: str) -> str:
     from django.utils.translation import gettext as _
 
-    return {Measure.PERCENT: " %", Measure.PERMILLE: " ‰", Measure.PER_10000: " " + _("per 10.000")}.get(measure, "")
+    return {Measure.PERCENT: " %", Measure.PERMILLE: " ‰", Measure.PER_10000: _("per 10.000")}.get(measure, "")
 
 
 def computed_value(target, numerator, denominator) -> Decimal | None:
@@ -137,8 +138,9 @@ def sector_figure(target, *, sector_value, avg, num, den, above):
     if target.direction == Direction.COUNT_ABOVE:
         return Decimal(above) if above is not None else None
     if target.source == Source.COMPUTED:
-        return computed_value(target, num, den)
-    return avg.quantize(FOUR_PLACES) if avg is not None else None
+        value = computed_value(target, num, den)
+        return value.quantize(SHOWN_PLACES) if value is not None else None
+    return avg.quantize(SHOWN_PLACES) if avg is not None else None
 
 
 def scorecard(*, movements, phases=None, missing_limit: int = 10) -> list[ScoreRow]:

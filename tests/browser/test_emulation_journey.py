@@ -63,7 +63,5 @@ def test_a_unit_head_reports_phase_results_and_staff_see_attainment_change(brows
         assert row.locator(".attainment").inner_text().strip() == "Không đạt"
         assert "CDC" in row.inner_text()
         page.screenshot(path=str(screenshots / "emulation-scorecard.png"), full_page=True)
-        portal.goto(reverse("emulation:target", args=[target.pk]))
-        page.screenshot(path=str(screenshots / "emulation-target.png"), full_page=True)
     finally:
         portal.close()
