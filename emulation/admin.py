@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from plans.admin_mixins import ReadOnlyAdminMixin
 
-from .models import Movement, Phase, Result, Target
+from .models import Achievement, Movement, Nomination, Phase, Registration, Result, Target
 
 
 class PhaseInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -29,3 +29,23 @@ class TargetAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class ResultAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("target", "phase", "unit", "value", "source")
     list_filter = ("source",)
+
+
+@admin.register(Registration)
+class RegistrationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("year", "unit", "person_name", "title", "status")
+    list_filter = ("year", "status", "title")
+
+
+@admin.register(Nomination)
+class NominationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("year", "unit", "person_name", "title", "status")
+    list_filter = ("year", "status", "title")
+
+
+@admin.register(Achievement)
+class AchievementAdmin(admin.ModelAdmin):
+    """The achievement record: administrators may enter the titles received before the portal."""
+
+    list_display = ("year", "unit", "person_name", "title", "decision")
+    list_filter = ("year", "title")

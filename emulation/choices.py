@@ -46,3 +46,50 @@ class Attainment(ColoredChoices):
 
 
 Attainment._colors = {"met": "success", "not_met": "danger", "no_data": "secondary"}
+
+
+class RegistrationStatus(ColoredChoices):
+    NOT_SENT = "not_sent", _("Not sent")
+    WAITING = "waiting", _("Waiting for approval")
+    REFUSED = "refused", _("Refused")
+    APPROVED = "approved", _("Approved")
+
+
+RegistrationStatus._colors = {"not_sent": "secondary", "waiting": "warning", "refused": "danger",
+                              "approved": "success"}
+
+
+class Title(ColoredChoices):
+    """The emulation titles of the Law on Emulation and Commendation 2022 (06/2022/QH15)."""
+
+    LDTT = "ldtt", _("Lao động tiên tiến")
+    CSTD_CS = "cstd_cs", _("Chiến sĩ thi đua cơ sở")
+    CSTD_TINH = "cstd_tinh", _("Chiến sĩ thi đua cấp tỉnh")
+    CSTD_TQ = "cstd_tq", _("Chiến sĩ thi đua toàn quốc")
+    TT_LDTT = "tt_ldtt", _("Tập thể lao động tiên tiến")
+    TT_LDXS = "tt_ldxs", _("Tập thể lao động xuất sắc")
+    CO_TINH = "co_tinh", _("Cờ thi đua cấp tỉnh")
+    CO_CP = "co_cp", _("Cờ thi đua của Chính phủ")
+
+    @classmethod
+    def individual(cls) -> tuple[str, ...]:
+        return (cls.LDTT, cls.CSTD_CS, cls.CSTD_TINH, cls.CSTD_TQ)
+
+
+# A title's condition checked against the achievement record: (lower title, consecutive years just before).
+TITLE_CONDITIONS: dict[str, tuple[str, int]] = {
+    Title.CSTD_TINH: (Title.CSTD_CS, 3),
+    Title.CSTD_TQ: (Title.CSTD_TINH, 2),
+    Title.TT_LDXS: (Title.TT_LDTT, 1),
+    Title.CO_TINH: (Title.TT_LDXS, 2),
+    Title.CO_CP: (Title.CO_TINH, 2),
+}
+
+
+class NominationStatus(ColoredChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACCEPTED = "accepted", _("Met (accepted by the council)")
+    REJECTED = "rejected", _("Not met")
+
+
+NominationStatus._colors = {"proposed": "warning", "accepted": "success", "rejected": "danger"}

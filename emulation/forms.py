@@ -120,3 +120,21 @@ class ResultsForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
+
+
+class RegistrationForm(forms.ModelForm):
+    class Meta:
+        from .models import Registration
+
+        model = Registration
+        fields = ["year", "person_name", "title", "commitments"]
+        widgets = {"commitments": forms.Textarea(attrs={"rows": 3})}
+
+
+class NominationForm(forms.ModelForm):
+    class Meta:
+        from .models import Nomination
+
+        model = Nomination
+        fields = ["year", "person_name", "title", "evidence"]
+        widgets = {"evidence": forms.Textarea(attrs={"rows": 3})}

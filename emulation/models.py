@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.models import TimeStampedModel
 
-from .choices import Direction, Measure, ResultSource, Scope, Source
+from .choices import Direction, Measure, NominationStatus, RegistrationStatus, ResultSource, Scope, Source, Title
 
 
 class Movement(TimeStampedModel):
@@ -140,3 +140,96 @@ class Result(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.target} — {self.phase} — {self.unit or '*'}"
+
+
+# --- Registrations, titles and nominations ------------------------------------------------------------------
+
+
+class TitleClaim(TimeStampedModel):
+    """A title claimed for a year by a unit, as a collective, or by one of its people (``person_name``)."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    unit = models.ForeignKey("plans.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
+                             related_name="emulation_%(class)ss")
+    person_name = models.CharField(_("person"), max_length=120, blank=True,
+                                   help_text=_("Empty for the unit's own registration as a collective."))
+    title = models.CharField(_("title"), max_length=12, choices=Title.choices)
+
+    class Meta:
+        abstract = True
+        ordering = ["-year", "unit", "person_name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.year} — {self.person_name or self.unit} — {self.get_title_display()}"
+
+
+class Registration(TitleClaim):
+    """A unit's (or one of its people's) registration of a title and commitments for a year."""
+
+    commitments = models.TextField(_("commitments"))
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices,
+                              default=RegistrationStatus.NOT_SENT)
+    refusal_reason = models.TextField(_("reason for refusal"), blank=True)
+    self_evaluation = models.TextField(_("year-end self-evaluation"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta(TitleClaim.Meta):
+        verbose_name = _("emulation registration")
+        verbose_name_plural = _("emulation registrations")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "unit", "person_name", "title"], name="registration_unique",
+                                    violation_error_message=_("This title is already registered for the year.")),
+        ]
+
+    @property
+    def status_color(self) -> str:
+        return RegistrationStatus.color_of(self.status)
+
+
+class Achievement(models.Model):
+    """The achievement record (hồ sơ thành tích): a title received by a collective or a person, by year."""
+
+    unit = models.ForeignKey("plans.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
+                             related_name="emulation_achievements")
+    person_name = models.CharField(_("person"), max_length=120, blank=True)
+    title = models.CharField(_("title"), max_length=12, choices=Title.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    decision = models.CharField(_("decision"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["unit", "person_name", "-year"]
+        verbose_name = _("achievement")
+        verbose_name_plural = _("achievements")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "person_name", "title", "year"], name="achievement_unique",
+                                    violation_error_message=_("One achievement is commended once.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} — {self.person_name or self.unit} — {self.get_title_display()}"
+
+
+class Nomination(TitleClaim):
+    """A unit's proposal of a title for itself or one of its people, with evidence, reviewed by the council."""
+
+    evidence = models.TextField(_("achievements and evidence"))
+    status = models.CharField(_("status"), max_length=10, choices=NominationStatus.choices,
+                              default=NominationStatus.PROPOSED)
+    review_reason = models.TextField(_("council's reason"), blank=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta(TitleClaim.Meta):
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "unit", "person_name", "title"], name="nomination_unique",
+                                    violation_error_message=_("This title is already proposed for the year.")),
+        ]
+
+    @property
+    def status_color(self) -> str:
+        return NominationStatus.color_of(self.status)

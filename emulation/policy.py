@@ -48,3 +48,28 @@ def can_enter_result(user, movement, unit) -> bool:
     if can_manage(user, movement):
         return True
     return bool(unit is not None and is_unit_head(user) and user.unit_id == unit.pk)
+
+
+# --- Registrations and nominations ---------------------------------------------------------------------------
+
+
+def can_register(user, unit) -> bool:
+    """A unit head registers (and nominates) for their own unit and its people."""
+    return bool(is_admin(user) or (is_unit_head(user) and unit is not None and user.unit_id == unit.pk))
+
+
+def can_decide(user, unit) -> bool:
+    """Leadership and reviewers over the unit approve its registrations and review its nominations (the council)."""
+    return bool(is_admin(user) or (is_reviewer(user) and unit is not None and unit.pk in user_scope(user)))
+
+
+def registrations_q(user) -> Q:
+    """A filter on ``Registration`` or ``Nomination``: the rows ``user`` may see."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if is_admin(user):
+        return Q()
+    seen = Q(unit_id=user.unit_id) if user.unit_id else Q(pk__in=[])
+    if is_reviewer(user):
+        seen |= Q(unit_id__in=user_scope(user))
+    return seen

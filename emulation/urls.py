@@ -16,3 +16,9 @@ urlpatterns = [
     path("targets/<int:pk>/edit/", views.target_edit, name="target_edit"),
     path("targets/<int:pk>/phases/<int:phase>/results/", views.results, name="results"),
 ]
+urlpatterns += [
+    path("registrations/", views.registrations, name="registrations"),
+    path("registrations/<int:pk>/action/", views.registration_action, name="registration_action"),
+    path("nominations/", views.nominations, name="nominations"),
+    path("nominations/<int:pk>/review/", views.nomination_review, name="nomination_review"),
+]

@@ -15,7 +15,7 @@ from plans.numbers import show_number
 
 from . import excel, policy, proposals, selectors, services
 from .choices import Attainment
-from .forms import ImportForm, MovementForm, PhaseForm, ResultsForm, TargetForm
+from .forms import ImportForm, MovementForm, NominationForm, PhaseForm, RegistrationForm, ResultsForm, TargetForm
 from .models import Movement, Phase
 
 
@@ -240,3 +240,119 @@ def results_import(request, pk: int):
     messages.success(request, _("Imported: %(changed)s results written, %(same)s unchanged.") % {
         "changed": show_number(summary["changed"]), "same": show_number(summary["unchanged"])})
     return redirect(movement_obj)
+
+
+# --- Registrations and nominations -------------------------------------------------------------------------
+
+
+def _commendation_page(request, *, form_class, create, rows, template, xlsx_name, xlsx_title, columns):
+    from django.utils import timezone
+
+    unit = request.user.unit
+    may_create = unit is not None and policy.can_register(request.user, unit)
+    form = form_class(request.POST or None, initial={"year": timezone.localdate().year}) if may_create else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                create(actor=request.user, unit=unit, data=form.cleaned_data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(request.path)
+    if wants_xlsx(request):
+        return xlsx_response(filename=xlsx_name, title=xlsx_title, columns=columns, rows=rows)
+    return render(request, template, {"rows": rows, "form": form, "year": _year(request)})
+
+
+def _common_columns():
+    return [Column(_("Year"), lambda r: r.year), Column(_("Unit"), lambda r: r.unit.name),
+            Column(_("Person"), lambda r: r.person_name), Column(_("Title"), lambda r: r.get_title_display()),
+            Column(_("Status"), lambda r: r.get_status_display())]
+
+
+@login_required
+def registrations(request):
+    from . import commendation
+
+    rows = commendation.registration_list(user=request.user, year=_year(request))
+    return _commendation_page(
+        request, form_class=RegistrationForm, create=commendation.registration_save, rows=rows,
+        template="emulation/registrations.html", xlsx_name="dang-ky-thi-dua", xlsx_title=_("Registrations"),
+        columns=[*_common_columns(), Column(_("Commitments"), lambda r: r.commitments),
+                 Column(_("Reason for refusal"), lambda r: r.refusal_reason),
+                 Column(_("Year-end self-evaluation"), lambda r: r.self_evaluation)])
+
+
+@login_required
+@require_POST
+def registration_action(request, pk: int):
+    from django.utils import timezone
+
+    from . import commendation
+
+    registration = commendation.registration_list(user=request.user).filter(pk=pk).first()
+    if registration is None:
+        raise Http404
+    action = request.POST.get("action", "")
+    calls = {
+        "send": lambda: commendation.registration_send(actor=request.user, registration=registration),
+        "approve": lambda: commendation.registration_decide(actor=request.user, registration=registration,
+                                                            approve=True),
+        "refuse": lambda: commendation.registration_decide(actor=request.user, registration=registration,
+                                                           approve=False, reason=request.POST.get("reason", "")),
+        "evaluate": lambda: commendation.registration_evaluate(actor=request.user, registration=registration,
+                                                               text=request.POST.get("text", ""),
+                                                               today=timezone.localdate()),
+    }
+    if action not in calls:
+        if not (policy.can_register(request.user, registration.unit) or policy.can_decide(request.user,
+                                                                                          registration.unit)):
+            raise PermissionDenied
+        messages.error(request, _("Unknown action."))
+        return redirect("emulation:registrations")
+    try:
+        calls[action]()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("emulation:registrations")
+
+
+@login_required
+def nominations(request):
+    from . import commendation
+
+    rows = commendation.nomination_list(user=request.user, year=_year(request))
+    return _commendation_page(
+        request, form_class=NominationForm, create=commendation.nomination_create, rows=rows,
+        template="emulation/nominations.html", xlsx_name="de-nghi-khen-thuong", xlsx_title=_("Nominations"),
+        columns=[*_common_columns(), Column(_("Achievements and evidence"), lambda r: r.evidence),
+                 Column(_("Council's reason"), lambda r: r.review_reason)])
+
+
+@login_required
+@require_POST
+def nomination_review(request, pk: int):
+    from . import commendation
+
+    nomination = commendation.nomination_list(user=request.user).filter(pk=pk).first()
+    if nomination is None:
+        raise Http404
+    decision = request.POST.get("decision", "")
+    if decision not in ("accept", "reject"):
+        if not policy.can_decide(request.user, nomination.unit):
+            raise PermissionDenied
+        messages.error(request, _("Unknown action."))
+        return redirect("emulation:nominations")
+    try:
+        commendation.nomination_review(actor=request.user, nomination=nomination, accept=decision == "accept",
+                                       reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("emulation:nominations")
