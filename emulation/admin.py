@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from plans.admin_mixins import ReadOnlyAdminMixin
 
-from .models import Achievement, Movement, Nomination, Phase, Registration, Result, Target
+from .models import Achievement, DecisionList, Movement, Nomination, Phase, Registration, Result, Target
 
 
 class PhaseInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -49,3 +49,8 @@ class AchievementAdmin(admin.ModelAdmin):
 
     list_display = ("year", "unit", "person_name", "title", "decision")
     list_filter = ("year", "title")
+
+
+@admin.register(DecisionList)
+class DecisionListAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("year", "unit")

@@ -10,6 +10,7 @@ class EmulationConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from plans.extensions import demo_loaders, nav_items, plan_detail_panels
+        from reporting.documents.registry import Source, register
         from reporting.extensions import dashboard_panels, report_sections
         from reporting.models import Submission
 
@@ -22,4 +23,8 @@ class EmulationConfig(AppConfig):
         report_sections.register(SECTION)
         dashboard_panels.register(PANEL)
         demo_loaders.register(load_demo)
+        register("emulation_decision", Source(model="emulation.decisionlist",
+                                              adapter="emulation.documents.decision_document",
+                                              loader="emulation.documents.load_decision",
+                                              can_view="emulation.documents.can_view_decision"))
         post_save.connect(on_submission_saved, sender=Submission, dispatch_uid="emulation_results_from_report")

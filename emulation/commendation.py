@@ -143,6 +143,18 @@ def nomination_review(*, actor, nomination: Nomination, accept: bool, reason: st
     return nomination
 
 
+@transaction.atomic
+def decision_create(*, actor, unit, year: int):
+    """The year's decision on titles, issued by ``unit`` (the department), listing the accepted nominations."""
+    from .models import DecisionList
+
+    if not policy.can_decide(actor, unit):
+        raise PermissionDenied(_("Only the emulation council over this unit may review its nominations."))
+    decision, _created = DecisionList.objects.get_or_create(
+        year=year, unit=unit, defaults={"created_by": actor if getattr(actor, "pk", None) else None})
+    return decision
+
+
 def registration_list(*, user, year: int | None = None):
     rows = Registration.objects.filter(policy.registrations_q(user)).select_related("unit")
     return rows.filter(year=year) if year else rows

@@ -233,3 +233,21 @@ class Nomination(TitleClaim):
     @property
     def status_color(self) -> str:
         return NominationStatus.color_of(self.status)
+
+
+class DecisionList(TimeStampedModel):
+    """The year's decision (Quyết định) recognising the titles the council accepted, rendered as a document."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    unit = models.ForeignKey("plans.Unit", verbose_name=_("issued by"), on_delete=models.PROTECT,
+                             related_name="emulation_decisions")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-year", "-id"]
+        verbose_name = _("decision on titles")
+        verbose_name_plural = _("decisions on titles")
+
+    def __str__(self) -> str:
+        return f"{self.year} — {self.unit}"

@@ -21,4 +21,5 @@ urlpatterns += [
     path("registrations/<int:pk>/action/", views.registration_action, name="registration_action"),
     path("nominations/", views.nominations, name="nominations"),
     path("nominations/<int:pk>/review/", views.nomination_review, name="nomination_review"),
+    path("decisions/new/", views.decision_create, name="decision_create"),
 ]

@@ -264,7 +264,11 @@ def _commendation_page(request, *, form_class, create, rows, template, xlsx_name
                 return redirect(request.path)
     if wants_xlsx(request):
         return xlsx_response(filename=xlsx_name, title=xlsx_title, columns=columns, rows=rows)
-    return render(request, template, {"rows": rows, "form": form, "year": _year(request)})
+    department = _department()
+    return render(request, template, {"rows": rows, "form": form, "year": _year(request),
+                                      "can_decide": department is not None and policy.can_decide(request.user,
+                                                                                                   department),
+                                      "this_year": timezone.localdate().year})
 
 
 def _common_columns():
@@ -332,6 +336,29 @@ def nominations(request):
         template="emulation/nominations.html", xlsx_name="de-nghi-khen-thuong", xlsx_title=_("Nominations"),
         columns=[*_common_columns(), Column(_("Achievements and evidence"), lambda r: r.evidence),
                  Column(_("Council's reason"), lambda r: r.review_reason)])
+
+
+def _department():
+    from plans.choices import UnitKind
+    from plans.models import Unit
+
+    return Unit.objects.filter(kind=UnitKind.DEPARTMENT, parent__isnull=True).order_by("order", "id").first()
+
+
+@login_required
+@require_POST
+def decision_create(request):
+    from . import commendation
+
+    department = _department()
+    if department is None or not policy.can_decide(request.user, department):
+        raise PermissionDenied
+    year = request.POST.get("year", "")
+    if not (year.isdigit() and 1900 < int(year) < 3000):
+        messages.error(request, _("Give the year of the decision."))
+        return redirect("emulation:nominations")
+    decision = commendation.decision_create(actor=request.user, unit=department, year=int(year))
+    return redirect("reporting:document_preview", source="emulation_decision", pk=decision.pk)
 
 
 @login_required

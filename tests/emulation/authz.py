@@ -30,6 +30,9 @@ RULES = {
                                             targets={"pk": "emu_registration"}, data={"action": "approve"}),
     "emulation:nomination_review": action(ok=("approver", "admin"), forbidden=("unit_head",),
                                           targets={"pk": "emu_nomination"}, data={"decision": "accept"}),
+    "emulation:decision_create": action(ok=("approver", "admin"), data={"year": "2026"},
+                                        forbidden=("author", "reviewer", "unit_head", "other_author",
+                                                   "other_reviewer", "other_head", "partner")),
 }
 KWARGS = {"plan": "issued", "phase": "emu_phase"}
 FIELDS = ("name", "start", "end", "file", "two_halves", "measure", "value", "value_high", "threshold", "baseline",
@@ -57,11 +60,12 @@ def world(base, org, users) -> dict:
 
 
 def state() -> tuple:
-    from emulation.models import Achievement, Movement, Nomination, Phase, Registration, Result, Target
+    from emulation.models import Achievement, DecisionList, Movement, Nomination, Phase, Registration, Result, Target
 
     return (list(Movement.objects.order_by("pk").values_list("pk", "title")),
             list(Phase.objects.order_by("pk").values_list("pk", "start", "end")),
             list(Target.objects.order_by("pk").values_list("pk", "value", "direction")),
             list(Result.objects.order_by("pk").values_list("pk", "value")),
             list(Registration.objects.order_by("pk").values_list("pk", "status", "self_evaluation")),
-            list(Nomination.objects.order_by("pk").values_list("pk", "status")), Achievement.objects.count())
+            list(Nomination.objects.order_by("pk").values_list("pk", "status")), Achievement.objects.count(),
+            DecisionList.objects.count())

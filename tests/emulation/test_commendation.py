@@ -157,3 +157,19 @@ def test_nominating_through_the_page_shows_the_missing_years(client, users, org)
     assert "hồ sơ thành tích còn thiếu năm 2024, 2025" in response.content.decode()
     assert not Nomination.objects.exists()
     assert client.get(reverse("emulation:nominations") + "?format=xlsx").status_code == 200
+
+
+def test_the_years_decision_lists_the_accepted_titles_as_an_official_document(client, users, org):
+    from django.urls import reverse
+
+    accepted = _nominate(users, org, title="cstd_cs")
+    commendation.nomination_review(actor=users.approver, nomination=accepted, accept=True)
+    rejected = _nominate(users, org, title="ldtt", person_name="Trần Văn Nam")
+    commendation.nomination_review(actor=users.approver, nomination=rejected, accept=False, reason="Chưa đạt.")
+    client.force_login(users.approver)
+    response = client.post(reverse("emulation:decision_create"), {"year": "2026"}, follow=True)
+    html = response.content.decode()
+    assert "QUYẾT ĐỊNH" in html and "Về việc công nhận danh hiệu thi đua năm 2026" in html
+    assert "Nguyễn Thị Hạnh, Trung tâm Kiểm soát bệnh tật" in html and "Trần Văn Nam" not in html
+    client.force_login(users.unit_head)
+    assert client.post(reverse("emulation:decision_create"), {"year": "2026"}).status_code == 403
