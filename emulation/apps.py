@@ -5,3 +5,26 @@ from django.utils.translation import gettext_lazy as _
 class EmulationConfig(AppConfig):
     name = "emulation"
     verbose_name = _("Emulation")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from plans.extensions import demo_loaders, nav_items, plan_detail_panels
+        from reporting.documents.registry import Source, register
+        from reporting.extensions import dashboard_panels, report_sections
+        from reporting.models import Submission
+
+        from .demo import load_demo
+        from .panels import PANEL
+        from .report_section import SECTION, on_submission_saved
+
+        plan_detail_panels.register("emulation/_plan_panel.html")
+        nav_items.register("emulation/_nav.html")
+        report_sections.register(SECTION)
+        dashboard_panels.register(PANEL)
+        demo_loaders.register(load_demo)
+        register("emulation_decision", Source(model="emulation.decisionlist",
+                                              adapter="emulation.documents.decision_document",
+                                              loader="emulation.documents.load_decision",
+                                              can_view="emulation.documents.can_view_decision"))
+        post_save.connect(on_submission_saved, sender=Submission, dispatch_uid="emulation_results_from_report")

@@ -55,6 +55,22 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"The server did not answer at {url}")
 
 
+def emulation_shots() -> dict[str, dict[str, str]]:
+    """Emulation's pages (docs/emulation.md): the demo movement of seed 002, after ``django.setup()``."""
+    from emulation.demo import TITLE
+    from emulation.models import Movement
+
+    movement = Movement.objects.get(title=TITLE)
+    second = movement.phases.order_by("start").last()
+    target = movement.targets.order_by("order").first()
+    return {"nvy.chuyenvien": {
+        "emulation-movements.png": "/emulation/",
+        "emulation-demo-scorecard.png": f"/emulation/{movement.pk}/?phase={second.pk}",
+        "emulation-demo-target.png": f"/emulation/targets/{target.pk}/?phase={second.pk}",
+        "emulation-target-form.png": f"/emulation/{movement.pk}/targets/new/?proposal=3",
+    }}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -92,6 +108,7 @@ def main() -> int:
     import_002 = PlanImport.objects.get(source_name__startswith="002_").pk  # kept by load_demo as a preview
     request = ReportRequest.objects.filter(unit__code="ttkscb").order_by("due_date").last()
     request_pk, obligation_pk = request.pk, request.obligation_id
+    app_shots = emulation_shots()
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -120,6 +137,9 @@ def main() -> int:
                     "reporting-compliance.png": f"/reporting/obligations/{obligation_pk}/compliance/",
                 },
             }
+            for username, shots in app_shots.items():
+                shots_by_user.setdefault(username, {}).update(shots)
+
             def log_in(username, viewport):
                 context = browser.new_context(locale="vi-VN", viewport=viewport, is_mobile=viewport["width"] < 600)
                 page = context.new_page()

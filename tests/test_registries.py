@@ -118,7 +118,14 @@ def test_compliance_panel_counts_the_years_reports_of_the_overseen_obligations(u
     assert extensions.compliance_summary(users.unit_head, 2026, today=today) == {}
 
 
-def test_compliance_panel_shows_figures_or_says_it_has_no_data(users, reports_2026, django_assert_max_num_queries):
+@pytest.fixture
+def only_compliance(monkeypatch):
+    """The compliance panel alone (the feature apps' panels are rendered by the test above)."""
+    monkeypatch.setattr(dashboard_panels, "_items", {"reporting_compliance": extensions.COMPLIANCE_PANEL})
+
+
+def test_compliance_panel_shows_figures_or_says_it_has_no_data(users, reports_2026, django_assert_max_num_queries,
+                                                               only_compliance):
     from django.utils import translation
 
     with translation.override("vi"):
