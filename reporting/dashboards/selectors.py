@@ -235,7 +235,7 @@ def compliance_matrix(scope: Scope, *, year: int, today: dt.date) -> dict:
     units.sort(key=_worst_first)
     obligations.sort(key=_worst_first)
     for row in units:
-        row["cells"] = [by_cell.get((row["unit_id"], p["id"])) for p in periods]
+        row["cells"] = [(p["id"], by_cell.get((row["unit_id"], p["id"]))) for p in periods]
     total = _rates({key: sum(row[key] for row in units) for key in ("requests", "completed", "on_time", "missing")})
     return {"periods": periods, "units": units, "obligations": obligations, "total": total}
 
@@ -297,14 +297,20 @@ def compute_overview(scope: Scope, *, year: int, today: dt.date) -> dict:
         "tasks": tasks_by_unit(scope, year=year, today=today),
         "compliance": compliance_matrix(scope, year=year, today=today),
         "trend": trend(scope, today=today),
+        "years": years_kept(scope),
     }
 
 
-def overview(scope: Scope, *, year: int, today: dt.date) -> dict:
-    """The figures of the overview, cached per scope, year and day until the data changes."""
+def overview_key(scope: Scope, *, year: int, today: dt.date) -> str:
+    """The cache key of one scope's overview of ``year`` on ``today`` (its figures and its rendered tables)."""
     from django.utils.translation import get_language
 
-    key = f"dashboards:overview:{data_version()}:{scope.key}:{year}:{today:%Y%m%d}:{get_language()}"
+    return f"dashboards:overview:{data_version()}:{scope.key}:{year}:{today:%Y%m%d}:{get_language()}"
+
+
+def overview(scope: Scope, *, year: int, today: dt.date) -> dict:
+    """The figures of the overview, cached per scope, year, day and language until the data changes."""
+    key = overview_key(scope, year=year, today=today)
     found = cache.get(key)
     if found is None:
         found = compute_overview(scope, year=year, today=today)

@@ -19,6 +19,7 @@ from . import selectors
 from .forms import TASK_STATE_LABELS, TIMELINESS_LABELS, DashboardFilterForm
 
 LIST_LIMIT = 500
+SHOWN_UNITS = 50  # the overview's unit tables show the 50 worst units; ?units=all shows every one
 
 
 def _scope_or_403(user):
@@ -42,11 +43,14 @@ def dashboard(request):
     today = timezone.localdate()
     _form, values = _filters(request, default_year=today.year)
     year = values["year"]
+    all_units = request.GET.get("units") == "all"
     data = selectors.overview(scope, year=year, today=today)
-    years = sorted(set(selectors.years_kept(scope)) | {today.year, year}, reverse=True)
+    years = sorted(set(data["years"]) | {today.year, year}, reverse=True)
     return render(request, "reporting/dashboards/overview.html", {
         **data, "year": year, "years": years, "scope": scope, "today": today,
-        "chart_data": selectors.chart_data(data),
+        "chart_data": selectors.chart_data(data), "fragment_key": selectors.overview_key(scope, year=year, today=today),
+        "cache_seconds": selectors.CACHE_SECONDS, "all_units": all_units, "shown_units": SHOWN_UNITS,
+        "unit_limit": ":" if all_units else f":{SHOWN_UNITS}",
         "panels": render_panels(request, year=year),
         "pdf_owner_id": request.user.pk,
     })

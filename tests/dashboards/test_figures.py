@@ -48,9 +48,11 @@ def test_compliance_matrix_rates_and_worst_units_first(province, users, org):
     assert (cdc["on_time_rate"], cdc["reporting_rate"]) == (50, 50)
     assert (bvdk["expected"], bvdk["on_time"], bvdk["late"], bvdk["missing"]) == (2, 1, 1, 0)
     assert (bvdk["on_time_rate"], bvdk["reporting_rate"]) == (50, 100)
-    q1, q2, q3 = cdc["cells"]
+    assert [period for period, _cell in cdc["cells"]] == [province.q1.pk, province.q2.pk, province.q3.pk]
+    q1, q2, q3 = (cell for _period, cell in cdc["cells"])
     assert (q1["on_time"], q2["missing"], q3["pending"]) == (1, 1, 1)
-    assert (bvdk["cells"][0]["late"], bvdk["cells"][1]["on_time"], bvdk["cells"][2]) == (1, 1, None)
+    b1, b2, b3 = (cell for _period, cell in bvdk["cells"])
+    assert (b1["late"], b2["on_time"], b3) == (1, 1, None)
     total = matrix["total"]
     assert (total["expected"], total["on_time"], total["late"], total["missing"], total["pending"]) == (4, 2, 1, 1, 1)
     assert (total["on_time_rate"], total["reporting_rate"]) == (50, 75)
@@ -99,3 +101,14 @@ def test_a_panel_without_data_says_so(users, client):
     page = client.get("/reporting/dashboard/?year=2030").content.decode()
     assert "Chưa có dữ liệu." in page or "No data yet." in page
     assert "No report was requested this year." in page or "Chưa có yêu cầu báo cáo trong năm." in page
+
+
+def test_the_unit_tables_show_the_worst_units_and_all_on_demand(province, users, client, monkeypatch):
+    monkeypatch.setattr("reporting.dashboards.views.SHOWN_UNITS", 1)
+    client.force_login(users.approver)
+    page = client.get("/reporting/dashboard/?year=2026").content.decode()
+    matrix = page.split('id="table-compliance"')[1].split("</table>")[0]
+    assert matrix.count('class="dash-unit"') == 1 and "CDC" in matrix  # the worst one
+    assert 'id="all-units"' in page
+    page = client.get("/reporting/dashboard/?year=2026&units=all").content.decode()
+    assert page.split('id="table-compliance"')[1].split("</table>")[0].count('class="dash-unit"') == 2
