@@ -14,7 +14,7 @@ from .choices import Role
 # (role, URL name), first match wins: a reviewer who also heads a unit sees what waits for them first.
 LANDINGS: tuple[tuple[str, str], ...] = (
     (Role.ADMIN, "plans:list"),
-    (Role.APPROVER, "reporting:worklist"),
+    (Role.APPROVER, "reporting:dashboard"),  # leadership: the overview (issue 13)
     (Role.REVIEWER, "reporting:worklist"),
     (Role.UNIT_HEAD, "reporting:inbox"),
     (Role.AUTHOR, "plans:list"),

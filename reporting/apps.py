@@ -29,3 +29,10 @@ class ReportingConfig(AppConfig):
                                         adapter="reporting.documents.reports.consolidated_document",
                                         loader="reporting.documents.reports.load_consolidated",
                                         can_view="reporting.documents.reports.can_view_consolidated"))
+        # Leadership's dashboards (reporting/dashboards/): the overview as a BÁO CÁO, its cache kept fresh.
+        register("dashboard", Source(model="plans.user", adapter="reporting.dashboards.documents.dashboard_document",
+                                     loader="reporting.dashboards.documents.load_dashboard",
+                                     can_view="reporting.dashboards.documents.can_view_dashboard"))
+        from .dashboards.signals import connect
+
+        connect()

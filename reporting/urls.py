@@ -6,6 +6,7 @@ app_name = "reporting"
 
 urlpatterns = [
     path("documents/", include("reporting.documents.urls")),
+    path("dashboard/", include("reporting.dashboards.urls")),
     path("inbox/", views.inbox, name="inbox"),
     path("requests/<int:pk>/", views.report, name="report"),
     path("review/", views.review_queue, name="review_queue"),

@@ -9,7 +9,7 @@ implementation: submitted, approved, issued, started) and plan-detail.png (seed 
 joint plan); and each role's landing page right after login, at desktop (1366×900) and phone
 (390×844) width: ``landing-<role>-desktop.png`` / ``landing-<role>-phone.png`` (author: the plan
 list, reviewer and approver: "Việc chờ tôi xử lý", unit head: "Báo cáo phải nộp", leadership: the
-"Tình hình báo cáo" page). Then stops the server.
+overview). Then stops the server.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ PHONE = {"width": 390, "height": 844}
 LANDINGS = {
     "author": ("nvy.chuyenvien", None),
     "reviewer": ("nvy.truongphong", None),
-    "approver": ("giamdoc", None),
+    "approver": ("giamdoc", "/reporting/waiting/"),
     "unit-head": ("cdc.giamdoc", None),
-    "leadership": ("giamdoc", "/reporting/compliance/"),
+    "leadership": ("giamdoc", None),  # the overview (reporting:dashboard)
 }
 
 

@@ -148,6 +148,9 @@ def test_reviewer_lands_on_what_waits_for_them_and_reaches_the_queue_and_notific
 
 def test_approver_sees_plans_to_approve_and_to_issue_and_a_vietnamese_404(portal, users, scene, screenshots, width):
     page = portal.as_user(users.approver)
+    assert page.url.endswith(reverse("reporting:dashboard"))  # leadership lands on the overview
+    landing_shot(page, screenshots, "leadership", width)
+    menu_click(page, "#nav-worklist")
     assert page.url.endswith(reverse("reporting:worklist"))
     landing_shot(page, screenshots, "approver", width)
     text = page.locator("#waiting-plans").inner_text()
@@ -159,7 +162,7 @@ def test_approver_sees_plans_to_approve_and_to_issue_and_a_vietnamese_404(portal
     assert page.locator("#nav-worklist").is_visible()  # the header and its menu are there
     with page.expect_navigation():
         page.click("#error-home")
-    page.wait_for_url(portal.base_url + reverse("reporting:worklist"))
+    page.wait_for_url(portal.base_url + reverse("reporting:dashboard"))
 
 
 def test_unit_head_lands_on_reports_due_and_is_refused_others_pages_in_vietnamese(portal, users, scene,

@@ -40,7 +40,7 @@ def waiting(org, users):
 
 
 @pytest.mark.parametrize(("actor", "target"), [
-    ("unit_head", "reporting:inbox"), ("reviewer", "reporting:worklist"), ("approver", "reporting:worklist"),
+    ("unit_head", "reporting:inbox"), ("reviewer", "reporting:worklist"), ("approver", "reporting:dashboard"),
     ("author", "plans:list"), ("admin", "plans:list"), ("partner", "plans:list"),
 ])
 def test_each_role_lands_where_its_work_is_after_login(client, users, password, actor, target):

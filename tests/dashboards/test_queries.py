@@ -1,0 +1,83 @@
+"""The overview, the unit page and the lists read a fixed number of queries whatever the data size; the
+overview is cached until a report, a review or a plan changes."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plans.choices import UnitKind
+from plans.models import Responsibility, Unit
+from reporting.models import ReportRequest, RequestStatus, Review, Submission
+
+from .conftest import TODAY, at
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: TODAY)
+
+
+def _grow(province, org, n: int):
+    """``n`` more facilities, each with a duty and three reports (on time, late, missing)."""
+    units = Unit.objects.bulk_create([Unit(code=f"more-{i}", name=f"Trạm Y tế {i}", kind=UnitKind.FACILITY,
+                                           parent=org.syt) for i in range(n)])
+    Responsibility.objects.bulk_create([Responsibility(plan=province.p1, lead_unit=u, due_date=dt.date(2026, 5, 1))
+                                        for u in units])
+    requests = ReportRequest.objects.bulk_create(
+        [ReportRequest(obligation=province.obligation, unit=u, period=province.q1, due_date=dt.date(2026, 3, 15),
+                       status=RequestStatus.ACCEPTED, submitted_at=at(dt.date(2026, 3, 1))) for u in units]
+        + [ReportRequest(obligation=province.obligation, unit=u, period=province.q2, due_date=dt.date(2026, 6, 15),
+                         status=RequestStatus.SUBMITTED, submitted_at=at(dt.date(2026, 6, 20))) for u in units]
+        + [ReportRequest(obligation=province.obligation, unit=u, period=province.q3, due_date=dt.date(2026, 6, 20))
+           for u in units])
+    Submission.objects.bulk_create([Submission(request=r, submitted_at=r.submitted_at) for r in requests
+                                    if r.submitted_at])
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/reporting/dashboard/", "/reporting/dashboard/reports/?year=2026",
+                                 "/reporting/dashboard/tasks/?year=2026"])
+def test_the_query_count_does_not_grow_with_the_data(url, province, users, org, client, django_assert_max_num_queries):
+    from django.core.cache import cache
+
+    client.force_login(users.approver)
+    small = _count(client, url)
+    _grow(province, org, 40)
+    cache.clear()
+    with django_assert_max_num_queries(small):
+        client.get(url)
+    assert small <= 30
+
+
+def test_the_unit_page_query_count_is_bounded(province, users, org, client):
+    client.force_login(users.approver)
+    url = f"/reporting/dashboard/units/{org.cdc.pk}/"
+    small = _count(client, url)
+    for n in range(3):
+        Responsibility.objects.create(plan=province.p1, lead_unit=org.cdc, due_date=dt.date(2026, 4, n + 1))
+    assert _count(client, url) == small
+
+
+def test_the_overview_is_cached_and_dropped_when_a_report_changes(province, users, client):
+    client.force_login(users.approver)
+    first = _count(client, "/reporting/dashboard/")
+    second = _count(client, "/reporting/dashboard/")
+    assert second <= first - 8  # the aggregations are not run again
+    assert "75%" in client.get("/reporting/dashboard/").content.decode()
+    request = province.cdc_q2  # the missing report comes in, on 20 June (late)
+    request.status, request.submitted_at = RequestStatus.SUBMITTED, at(dt.date(2026, 6, 20))
+    request.save()
+    submission = Submission.objects.create(request=request, submitted_at=request.submitted_at)
+    page = client.get("/reporting/dashboard/").content.decode()
+    assert "100%" in page  # every report due is now in: the reporting rate is 100 %
+    Review.objects.create(submission=submission, reviewer=users.reviewer, decision="accept")
+    assert _count(client, "/reporting/dashboard/") == first
