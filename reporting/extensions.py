@@ -113,9 +113,19 @@ class ReportSection:
     initial: Callable[[Any], dict] = _no_initial  # (report_request) -> {name: value} pre-filled
     rows: Callable[[dict], list[tuple[str, Any]]] | None = None  # (values) -> [(label, value)]
     order: int = 100
+    # (submission) -> None: called by ``report_submit`` in its transaction once the report is submitted, e.g. to
+    # write the figures into the app's own records (an app never listens to reporting's model signals)
+    on_submit: Callable[[Any], None] | None = None
 
 
 report_sections = KeyedRegistry("report-form sections")
+
+
+def sections_submitted(submission) -> None:
+    """Tell each section of the submission's obligation that has an ``on_submit`` that the report went in."""
+    for section in sections_for(submission.request.obligation):
+        if section.on_submit is not None:
+            section.on_submit(submission)
 
 
 def field_name(section: ReportSection, name: str) -> str:

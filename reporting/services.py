@@ -23,7 +23,7 @@ from plans.choices import Role
 from plans.models import Unit, User
 from plans.selectors import users_with_role
 
-from . import attachments, jobs, notifications, periods, policy, schedule, selectors
+from . import attachments, extensions, jobs, notifications, periods, policy, schedule, selectors
 from .indicators import values_errors
 from .models import (
     SECTION_LABELS,
@@ -368,6 +368,7 @@ def report_submit(*, actor, report_request: ReportRequest, data: dict, now: dt.d
     report_request.status = RequestStatus.SUBMITTED
     report_request.submitted_at = report_request.submitted_at or now
     report_request.save(update_fields=["status", "submitted_at", "updated_at"])
+    extensions.sections_submitted(submission)  # the apps' figures go into their own records, in this transaction
     notifications.notify(_reviewers_of(report_request.obligation.recipient_unit_id), kind="report_submitted",
                          params=_request_params(report_request),
                          url=reverse("reporting:review", kwargs={"pk": report_request.pk}))

@@ -223,3 +223,25 @@ def test_section_figures_are_written_into_the_official_report(org, reports_2026,
                                            section_values={"checklist": {"done": 9, "note": ""}})
     texts = [block.text for block in describe(submission).blocks]
     assert "BỘ TIÊU CHÍ DÂN VẬN" in texts and "Số tiêu chí đạt: 9." in texts and "Ghi chú: —." in texts
+
+
+def test_a_sections_on_submit_runs_once_when_the_report_is_submitted_not_on_a_draft(users, org, reports_2026,
+                                                                                    checklist_section):
+    import dataclasses
+
+    from django.utils import timezone
+
+    from reporting import services
+    from reporting.extensions import report_sections
+
+    seen = []
+    report_sections.unregister(checklist_section.key)
+    report_sections.register(dataclasses.replace(checklist_section, on_submit=lambda s: seen.append(
+        (s.pk, s.section_values, s.submitted_at is not None))))
+    report_request = _own_request(reports_2026, org.bvdk)
+    data = {"section_values": {"checklist": {"done": 9, "note": ""}}}
+    services.report_save_draft(actor=users.other_head, report_request=report_request, data=data)
+    assert seen == []
+    submission = services.report_submit(actor=users.other_head, report_request=report_request, data=data,
+                                        now=timezone.now())
+    assert seen == [(submission.pk, {"checklist": {"done": 9, "note": ""}}, True)]

@@ -11,6 +11,9 @@ from .models import PlanImport
 from .services import plan_import_from_file
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "plans" / "fixtures" / "seeds"
+# Seed 002 (276/KH-SYT) has no hand-entered structured plan in plans/demo: its import is its one plan
+# (emulation's demo movement hangs from it). The other seeds are kept as import records only.
+SAVED_AS_PLAN = ("002_",)
 
 
 def seed_paths() -> list[Path]:
@@ -42,11 +45,12 @@ def record_seeds(*, actor, stdout=None) -> list[PlanImport]:
     """
     from ..choices import PlanStatus
     from .readers import read_upload
-    from .services import plan_import_start, source_of
+    from .services import plan_import_save, plan_import_start, source_of
 
     names = {path.name for path in seed_paths()}
-    for record in PlanImport.objects.filter(source_name__in=names, created_by=actor, plan__isnull=False,
-                                            plan__status=PlanStatus.DRAFT).select_related("plan"):
+    stale = (PlanImport.objects.filter(source_name__in=names, created_by=actor, plan__isnull=False,
+                                       plan__status=PlanStatus.DRAFT).select_related("plan"))
+    for record in (r for r in stale if not r.source_name.startswith(SAVED_AS_PLAN)):
         record.plan.delete()  # its import record stays (plan is SET_NULL)
         record.plan, record.status = None, PlanImport.Status.PREVIEW
         record.save(update_fields=["plan", "status", "updated_at"])
@@ -57,9 +61,15 @@ def record_seeds(*, actor, stdout=None) -> list[PlanImport]:
         if path.name in recorded:
             continue
         data = path.read_bytes()
-        record = plan_import_start(actor=actor, text=read_upload(path.name, data), source=source_of(path.name),
-                                   source_name=path.name, data=data)
+        text = read_upload(path.name, data)
+        record = plan_import_start(actor=actor, text=text, source=source_of(path.name), source_name=path.name,
+                                   data=data)
         records.append(record)
-        if stdout:
+        if path.name.startswith(SAVED_AS_PLAN):
+            plan = plan_import_save(actor=actor, extracted=record.extracted, import_record=record, text=text,
+                                    today=timezone.localdate())
+            if stdout:
+                stdout.write(f"  {path.name}: plan #{plan.pk} {plan.title[:60]}")
+        elif stdout:
             stdout.write(f"  {path.name}: import record #{record.pk}")
     return records

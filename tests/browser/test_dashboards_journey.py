@@ -19,7 +19,9 @@ def _login(browser, base_url, user, password, viewport):
     page.fill("#id_username", user.username)
     page.fill("#id_password", password)
     page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/plans/"))
+    from plans.landing import landing_url
+
+    page.wait_for_url(base_url + landing_url(user))  # leadership lands on the overview, unit heads on their inbox
     return context, page
 
 

@@ -55,23 +55,29 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-SEEDS = 5  # the five seed files, kept as import records (not as plans)
+SEEDS = 5  # the five seed files, kept as import records; 002, which has no hand-entered plan, saved as its plan
+RECORDS_ONLY = 4
 
 
 def test_each_seed_is_one_plan_and_the_imports_are_records_with_their_preview(demo, client):
-    assert not Plan.objects.exclude(source_file="").exists()  # no garbled second draft of any seed
+    imported = Plan.objects.exclude(source_file="")  # no garbled second draft of a seed that has its clean plan
+    assert [p.imports.get().source_name[:3] for p in imported] == ["002"]
     for number, demo_plan in loader.SEED_PLANS.items():
         assert Plan.objects.filter(title=demo_plan.title, year=demo_plan.year).count() == 1, number
     records = PlanImport.objects.filter(created_by__username=loader.IMPORTING_USER).order_by("source_name")
     assert [r.source_name[:3] for r in records] == ["000", "001", "002", "003", "004"]
-    assert {r.status for r in records} == {PlanImport.Status.PREVIEW}
+    assert [r.status for r in records] == [PlanImport.Status.PREVIEW] * 2 + [PlanImport.Status.SAVED] + [
+        PlanImport.Status.PREVIEW] * 2
     assert {r.source_name[:3] for r in records if r.imported_from_ocr} >= {"000", "002"}
     client.force_login(User.objects.get(username=loader.IMPORTING_USER))
     page = client.get(reverse("plans:import_upload")).content.decode()
-    for record in records:
+    for record in records.filter(status=PlanImport.Status.PREVIEW):
         assert reverse("plans:import_preview", args=[record.pk]) in page
-    preview = client.get(reverse("plans:import_preview", args=[records[2].pk]))
-    assert preview.status_code == 200 and "thi dua" in fold(preview.content.decode())  # the emulation plan
+    preview = client.get(reverse("plans:import_preview", args=[records[0].pk]), follow=True)
+    assert preview.status_code == 200 and "dan van" in fold(preview.content.decode())  # 000, the OCR'd 001
+    saved = client.get(reverse("plans:import_preview", args=[records[2].pk]), follow=True)  # 002: its plan
+    assert saved.redirect_chain[-1][0] == records[2].plan.get_absolute_url()
+    assert "thi dua" in fold(saved.content.decode())
 
 
 def test_a_draft_saved_from_a_seed_by_an_older_demo_becomes_an_import_record_again(demo):
@@ -79,18 +85,20 @@ def test_a_draft_saved_from_a_seed_by_an_older_demo_becomes_an_import_record_aga
 
     author = User.objects.get(username=loader.IMPORTING_USER)
     PlanImport.objects.all().delete()
+    Plan.objects.exclude(source_file="").delete()
     import_seeds(actor=author)  # what load_demo did before
     assert Plan.objects.exclude(source_file="").count() == SEEDS
     call_command("load_demo", verbosity=0)
-    assert not Plan.objects.filter(imports__created_by=author, status="draft").exclude(source_file="").exists()
-    assert PlanImport.objects.filter(created_by=author, status=PlanImport.Status.PREVIEW).count() == SEEDS
+    left = Plan.objects.filter(imports__created_by=author, status="draft").exclude(source_file="")
+    assert [p.imports.get().source_name[:3] for p in left] == ["002"]  # the one seed without its own clean plan
+    assert PlanImport.objects.filter(created_by=author, status=PlanImport.Status.PREVIEW).count() == RECORDS_ONLY
 
 
 def test_running_load_demo_twice_creates_no_duplicates(demo):
     first = counts()
     call_command("load_demo", verbosity=0)
     assert counts() == first and PlanImport.objects.count() == SEEDS
-    assert first["Plan"] == len(loader.DEMO_PLANS)
+    assert first["Plan"] == len(loader.DEMO_PLANS) + 1  # and seed 002's plan, from its import
     assert first["Unit"] == len(org.UNITS)
     assert first["User"] == len(org.USERS)
 
@@ -98,7 +106,7 @@ def test_running_load_demo_twice_creates_no_duplicates(demo):
 def test_reset_rebuilds_the_plans_with_the_same_numbers(demo):
     numbers = sorted(Plan.objects.exclude(number=None).values_list("year", "number", "symbol"))
     call_command("load_demo", "--reset", verbosity=0)
-    assert Plan.objects.count() == len(loader.DEMO_PLANS)
+    assert Plan.objects.count() == len(loader.DEMO_PLANS) + 1  # and seed 002 through the importer
     assert sorted(Plan.objects.exclude(number=None).values_list("year", "number", "symbol")) == numbers
 
 
