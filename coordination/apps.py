@@ -9,17 +9,19 @@ class CoordinationConfig(AppConfig):
     def ready(self):
         from plans.extensions import demo_loaders, nav_items, plan_detail_panels
         from reporting.documents.registry import Source, register
-        from reporting.extensions import dashboard_panels
+        from reporting.extensions import dashboard_panels, report_sections
         from reporting.notifications import register_kind
 
         from .demo import load_demo
         from .notices import KINDS
         from .panels import PANEL
+        from .sections import SECTION
 
         plan_detail_panels.register("coordination/_plan_panel.html")
         nav_items.register("coordination/_nav.html")
         demo_loaders.register(load_demo)
         dashboard_panels.register(PANEL)
+        report_sections.register(SECTION)
         for kind, message in KINDS.items():
             register_kind(kind, message)
         register("invitation", Source(model="coordination.meeting",

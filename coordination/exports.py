@@ -80,3 +80,10 @@ INCIDENTS = Export("su-co-vu-viec", _("Incidents"), [
     Column(_("Actions"), lambda i: i.action_count),
     Column(_("Closed on"), lambda i: i.closed_on),
 ])
+
+CHECKLISTS = Export("quy-che-dan-chu", _("Democracy-regulation checklists"), [
+    Column(_("Year"), lambda c: c.year),
+    Column(_("Unit"), lambda c: c.unit.name),
+    Column(_("Items done"), lambda c: c.done_count),
+    Column(_("Items in all"), lambda c: c.total),
+])

@@ -12,7 +12,7 @@ from plans.models import Unit, User
 from reporting.forms import MultipleFileField
 
 from .choices import DutyStatus, IncidentKind, IncidentStatus, MeetingKind, MeetingStatus, ModelField
-from .models import Party
+from .models import CommitteeMember, Party
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 
@@ -138,3 +138,40 @@ class IncidentActionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = _users()
+
+
+class ChecklistForm(forms.Form):
+    """One "done" box and one evidence line per item of Thông tư 05/2021/TT-BYT."""
+
+    def __init__(self, *args, checklist, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .democracy import LABELS
+
+        self.entries = list(checklist.entries.all())
+        for entry in self.entries:
+            self.fields[f"done_{entry.code}"] = forms.BooleanField(label=LABELS.get(entry.code, entry.code),
+                                                                   required=False, initial=entry.done)
+            self.fields[f"evidence_{entry.code}"] = forms.CharField(label=_("Evidence"), max_length=500,
+                                                                    required=False, initial=entry.evidence)
+
+    def entries_data(self) -> dict:
+        return {entry.code: (self.cleaned_data[f"done_{entry.code}"], self.cleaned_data[f"evidence_{entry.code}"])
+                for entry in self.entries}
+
+
+class CommitteeForm(forms.Form):
+    unit = IdChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    name = forms.CharField(label=_("Name"), max_length=255)
+    decided_on = DateField(label=_("Set up on"), required=False)
+    working_rules = forms.FileField(label=_("Working rules (optional)"), required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class MemberForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    position = forms.CharField(label=_("Position"), max_length=255, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=CommitteeMember.ROLES)
+    duties = forms.CharField(label=_("Duties"), max_length=4000, required=False, widget=TEXT)

@@ -333,3 +333,84 @@ class IncidentAction(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+# --- Democracy regulation (seed 004): steering committees, checklists of Thông tư 05/2021/TT-BYT -------------
+
+
+class SteeringCommittee(TimeStampedModel):
+    """A unit's Ban Chỉ đạo set up or renewed under a plan; its reviews are the plan's reporting obligations."""
+
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("name"), max_length=255)
+    decided_on = models.DateField(_("set up on"), null=True, blank=True)
+    working_rules = models.FileField(_("working rules"), upload_to="coordination/rules/%Y/", blank=True)
+
+    class Meta:
+        ordering = ["unit__name", "id"]
+        verbose_name = _("steering committee")
+        verbose_name_plural = _("steering committees")
+        constraints = [models.UniqueConstraint(fields=["plan", "unit"], name="coordination_committee_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("coordination:committee", kwargs={"pk": self.pk})
+
+
+class CommitteeMember(models.Model):
+    ROLES = (("head", _("Head")), ("deputy", _("Deputy head")), ("member", _("Member")),
+             ("secretary", _("Secretary")))
+
+    committee = models.ForeignKey(SteeringCommittee, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(_("name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    role = models.CharField(_("role"), max_length=10, choices=ROLES, default="member")
+    duties = models.TextField(_("duties"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("committee member")
+        verbose_name_plural = _("committee members")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Checklist(TimeStampedModel):
+    """A unit's democracy-regulation checklist of one year (the items of Thông tư 05/2021/TT-BYT)."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+
+    class Meta:
+        ordering = ["-year", "unit__name"]
+        verbose_name = _("democracy-regulation checklist")
+        verbose_name_plural = _("democracy-regulation checklists")
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="coordination_checklist_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("coordination:checklist", kwargs={"pk": self.pk})
+
+
+class ChecklistEntry(models.Model):
+    checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="entries")
+    code = models.CharField(_("item"), max_length=30)
+    done = models.BooleanField(_("done"), default=False)
+    evidence = models.CharField(_("evidence"), max_length=500, blank=True,
+                                help_text=_("Where it is shown: the document, the notice board, the website…"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        constraints = [models.UniqueConstraint(fields=["checklist", "code"], name="coordination_entry_unique")]
+
+    def __str__(self) -> str:
+        return self.code

@@ -157,3 +157,22 @@ def can_view_evidence(user, evidence) -> bool:
     from .models import DvkModel
 
     return DvkModel.objects.filter(models_q(user), pk=evidence.model_id).exists()
+
+
+# --- Democracy regulation: checklists and steering committees (a unit's own; the department sees all) -------
+
+
+def unit_records_q(user, field: str = "unit_id") -> Q:
+    """A filter on a unit's records (checklists, committees): the department's staff see all, a unit its own."""
+    if not user.is_authenticated or is_partner(user):
+        return _NOTHING
+    if is_department_staff(user):
+        return Q()
+    return Q(**{f"{field}__in": user_scope(user)}) if user.unit_id else _NOTHING
+
+
+def can_edit_unit_record(user, unit_id) -> bool:
+    if is_department_staff(user):
+        return True
+    return bool(user.is_authenticated and not is_partner(user) and user.unit_id == unit_id
+                and (user.has_role(Role.UNIT_HEAD) or user.has_role(Role.AUTHOR)))

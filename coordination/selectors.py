@@ -132,3 +132,43 @@ def dashboard_summary(*, user, year: int) -> dict:
         return {}
     return {"by_party": by_party, "statuses": DutyStatus.choices, "meetings": meetings,
             "models_selected": selected, "open_incidents": open_incidents}
+
+
+def checklist_overview(*, user, year: int | None = None):
+    """Each visible checklist with its items done and in all (one query)."""
+    from .models import Checklist
+
+    found = Checklist.objects.filter(policy.unit_records_q(user))
+    if year:
+        found = found.filter(year=year)
+    return found.select_related("unit").annotate(
+        done_count=Count("entries", filter=Q(entries__done=True)), total=Count("entries")).order_by("-year",
+                                                                                                   "unit__name")
+
+
+def checklist_get(*, user, pk: int):
+    from .models import Checklist
+
+    return _get(Checklist.objects.filter(policy.unit_records_q(user)).select_related("unit"), pk)
+
+
+def committee_list(*, user):
+    from .models import SteeringCommittee
+
+    return (SteeringCommittee.objects.filter(policy.unit_records_q(user)).select_related("unit", "plan")
+            .annotate(member_count=Count("members")).order_by("unit__name"))
+
+
+def committee_get(*, user, pk: int):
+    from .models import SteeringCommittee
+
+    return _get(SteeringCommittee.objects.filter(policy.unit_records_q(user)).select_related("unit", "plan"), pk)
+
+
+def unit_checklist_progress(unit_id: int, year: int) -> dict:
+    """``{"done": n, "total": m}`` of the unit's checklist of ``year`` (zeros when it has none)."""
+    from .models import ChecklistEntry
+
+    counts = ChecklistEntry.objects.filter(checklist__unit_id=unit_id, checklist__year=year).aggregate(
+        done=Count("id", filter=Q(done=True)), total=Count("id"))
+    return {"done": counts["done"] or 0, "total": counts["total"] or 0}

@@ -15,11 +15,14 @@ from reporting.attachments import check_upload
 from reporting.notifications import notify
 from reporting.services import email_queue
 
-from . import policy, schedule
+from . import democracy, policy, schedule
 from .choices import DutyStatus, FollowUpStatus, IncidentStatus, MeetingKind, MeetingStatus, ModelStatus
 from .models import (
     Agreement,
     Attendee,
+    Checklist,
+    ChecklistEntry,
+    CommitteeMember,
     Duty,
     DutyNote,
     DvkModel,
@@ -31,6 +34,7 @@ from .models import (
     Minutes,
     Party,
     Replication,
+    SteeringCommittee,
 )
 
 MAX_SELECTED_MODELS = 3
@@ -65,14 +69,22 @@ def agreement_create(*, actor, plan) -> Agreement:
     parties = {}
     for index, link in enumerate(issuers):
         parties[link.unit_id] = Party.objects.create(agreement=agreement, unit=link.unit, order=index)
+    with_duty = set(plan.responsibilities.exclude(item=None).values_list("item_id", flat=True))
+    children: dict[int, list] = {}
+    for item in plan.items.exclude(parent=None).order_by("order", "id"):
+        children.setdefault(item.parent_id, []).append(item)
     order = 0
     for duty in plan.responsibilities.select_related("item").order_by("item__section__order", "item__order", "id"):
         party = parties.get(duty.lead_unit_id)
         if party is None or duty.item is None:
             continue
-        order += 1
-        Duty.objects.create(agreement=agreement, party=party, order=order, due_date=duty.due_date,
-                            text=(duty.item.text or duty.item.heading).strip() or str(duty))
+        # A heading that leads its sub-items ("1. Ban Dân vận Tỉnh ủy" over its dashes): one duty per sub-item
+        texts = [duty.item.text] if duty.item.text.strip() else [
+            child.text for child in children.get(duty.item_id, []) if child.pk not in with_duty]
+        for text in texts:
+            order += 1
+            Duty.objects.create(agreement=agreement, party=party, order=order, due_date=duty.due_date,
+                                text=text.strip() or str(duty))
     return agreement
 
 
@@ -337,3 +349,52 @@ def incident_act(*, actor, incident: Incident, text: str, date: dt.date, status:
         incident.assignee = assignee
     incident.save()
     return action
+
+
+# --- Democracy regulation -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def checklist_open(*, actor, unit, year: int) -> Checklist:
+    """The unit's checklist of ``year`` with every item of Thông tư 05/2021/TT-BYT (idempotent)."""
+    _require(policy.can_edit_unit_record(actor, unit.pk))
+    checklist, _created = Checklist.objects.get_or_create(unit=unit, year=year)
+    ChecklistEntry.objects.bulk_create([ChecklistEntry(checklist=checklist, code=code) for code, *_ in democracy.ITEMS],
+                                       ignore_conflicts=True)
+    return checklist
+
+
+@transaction.atomic
+def checklist_save(*, actor, checklist: Checklist, entries: dict, today: dt.date) -> Checklist:
+    """``entries``: {code: (done, evidence)}; an item marked done needs its evidence and is dated today."""
+    _require(policy.can_edit_unit_record(actor, checklist.unit_id))
+    missing = [democracy.LABELS[code] for code, (done, evidence) in entries.items() if done and not evidence.strip()]
+    if missing:
+        raise ValidationError(_("Say where each item marked done is shown: %(items)s.") % {"items": "; ".join(missing)})
+    for entry in checklist.entries.select_for_update():
+        if entry.code not in entries:
+            continue
+        done, evidence = entries[entry.code]
+        entry.done_on = (entry.done_on or today) if done else None
+        entry.done, entry.evidence = done, evidence.strip()
+        entry.save(update_fields=["done", "evidence", "done_on"])
+    return checklist
+
+
+@transaction.atomic
+def committee_create(*, actor, plan, unit, name: str, decided_on=None, working_rules=None) -> SteeringCommittee:
+    _require(policy.can_edit_unit_record(actor, unit.pk))
+    if SteeringCommittee.objects.filter(plan=plan, unit=unit).exists():
+        raise ValidationError(_("This unit already has its steering committee under this plan."))
+    if working_rules:
+        check_upload(working_rules)
+    return SteeringCommittee.objects.create(plan=plan, unit=unit, name=name.strip(), decided_on=decided_on,
+                                            working_rules=working_rules or "")
+
+
+@transaction.atomic
+def member_add(*, actor, committee: SteeringCommittee, name: str, position: str = "", role: str = "member",
+               duties: str = "") -> CommitteeMember:
+    _require(policy.can_edit_unit_record(actor, committee.unit_id))
+    return CommitteeMember.objects.create(committee=committee, name=name.strip(), position=position.strip(),
+                                          role=role, duties=duties.strip())

@@ -29,4 +29,10 @@ urlpatterns = [
     path("incidents/", views.incidents, name="incidents"),
     path("<int:pk>/incidents/new/", views.incident_create, name="incident_create"),
     path("incidents/<int:pk>/", views.incident, name="incident"),
+    path("democracy/", views.democracy, name="democracy"),
+    path("democracy/checklists/open/", views.checklist_open, name="checklist_open"),
+    path("democracy/checklists/<int:pk>/", views.checklist, name="checklist"),
+    path("plans/<int:plan_pk>/committees/new/", views.committee_create, name="committee_create"),
+    path("democracy/committees/<int:pk>/", views.committee, name="committee"),
+    path("democracy/committees/<int:pk>/rules/", views.committee_rules, name="committee_rules"),
 ]

@@ -476,3 +476,121 @@ def incident(request, pk: int):
     return render(request, "coordination/incident.html", {
         "incident": incident, "actions": incident.actions.select_related("author"), "form": form,
     }, status=400 if form is not None and form.errors else 200)
+
+
+# --- Democracy regulation ---------------------------------------------------------------------------------
+
+
+def _own_units(user):
+    if policy.is_department_staff(user):
+        return Unit.objects.filter(is_active=True).exclude(kind="partner")
+    return Unit.objects.filter(pk=user.unit_id)
+
+
+@login_required
+def democracy(request):
+    if policy.is_partner(request.user):
+        raise PermissionDenied
+    year = _year(request)
+    rows = selectors.checklist_overview(user=request.user, year=year)[:LIST_LIMIT]
+    if wants_xlsx(request):
+        return _export(exports.CHECKLISTS, rows)
+    unit_id = request.user.unit_id
+    return render(request, "coordination/democracy.html", {
+        "rows": rows, "year": year, "committees": selectors.committee_list(user=request.user)[:LIST_LIMIT],
+        "can_open": bool(unit_id) and policy.can_edit_unit_record(request.user, unit_id),
+        "this_year": timezone.localdate().year})
+
+
+@login_required
+@require_POST
+def checklist_open(request):
+    if not request.user.unit_id or not policy.can_edit_unit_record(request.user, request.user.unit_id):
+        raise PermissionDenied
+    year = request.POST.get("year", "")
+    if not (year.isdigit() and 2000 <= int(year) <= 2100):
+        messages.error(request, _("Enter a year between 2000 and 2100."))
+        return redirect("coordination:democracy")
+    checklist = services.checklist_open(actor=request.user, unit=request.user.unit, year=int(year))
+    return redirect(checklist)
+
+
+@login_required
+def checklist(request, pk: int):
+    checklist = selectors.checklist_get(user=request.user, pk=pk)
+    can_edit = policy.can_edit_unit_record(request.user, checklist.unit_id)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        form = forms.ChecklistForm(request.POST, checklist=checklist)
+        if form.is_valid():
+            try:
+                services.checklist_save(actor=request.user, checklist=checklist, entries=form.entries_data(),
+                                        today=timezone.localdate())
+            except ValidationError as error:
+                _errors(form, error)
+            else:
+                messages.success(request, _("The checklist was saved."))
+                return redirect(checklist)
+    else:
+        form = forms.ChecklistForm(checklist=checklist)
+    rows = [(entry, form[f"done_{entry.code}"], form[f"evidence_{entry.code}"]) for entry in form.entries]
+    return render(request, "coordination/checklist.html", {
+        "checklist": checklist, "form": form, "rows": rows, "can_edit": can_edit,
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+def committee_create(request, plan_pk: int):
+    plan = plan_get(user=request.user, pk=plan_pk)
+    units = _own_units(request.user)
+    if not request.user.unit_id or not policy.can_edit_unit_record(request.user, request.user.unit_id):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = forms.CommitteeForm(request.POST, request.FILES, units=units)
+        if form.is_valid():
+            try:
+                committee = services.committee_create(actor=request.user, plan=plan, **form.cleaned_data)
+            except ValidationError as error:
+                _errors(form, error)
+            else:
+                messages.success(request, _("The steering committee was saved."))
+                return redirect(committee)
+    else:
+        form = forms.CommitteeForm(units=units, initial={"unit": request.user.unit_id,
+                                                         "name": f"Ban Chỉ đạo {plan.year}"})
+    return render(request, "coordination/committee_form.html", {"form": form, "plan": plan},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def committee(request, pk: int):
+    committee = selectors.committee_get(user=request.user, pk=pk)
+    can_edit = policy.can_edit_unit_record(request.user, committee.unit_id)
+    form = forms.MemberForm() if can_edit else None
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        form = forms.MemberForm(request.POST)
+        if form.is_valid():
+            services.member_add(actor=request.user, committee=committee, **form.cleaned_data)
+            messages.success(request, _("The member was added."))
+            return redirect(committee)
+    from reporting.models import ReportingObligation
+
+    reviews = ReportingObligation.objects.filter(plan=committee.plan, is_active=True).order_by("title")
+    return render(request, "coordination/committee.html", {
+        "committee": committee, "members": committee.members.all(), "form": form, "reviews": reviews,
+    }, status=400 if form is not None and form.errors else 200)
+
+
+@login_required
+def committee_rules(request, pk: int):
+    committee = selectors.committee_get(user=request.user, pk=pk)
+    if not committee.working_rules:
+        raise Http404
+    try:
+        handle = committee.working_rules.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=True, filename=committee.working_rules.name.rsplit("/", 1)[-1])

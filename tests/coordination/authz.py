@@ -15,6 +15,7 @@ from tests.test_authorization import USERS, action, page
 MANAGERS = ("author", "approver", "admin")
 NOT_MANAGERS = tuple(u for u in USERS if u not in MANAGERS)  # they see the agreement but may not run it
 INTERNAL = tuple(u for u in USERS if u != "partner")
+CDC_SEERS = tuple(u for u in INTERNAL if u != "other_head")  # the department's staff and the CDC itself
 STAFF = ("author", "reviewer", "approver", "admin", "other_author", "other_reviewer")
 
 RULES = {
@@ -63,13 +64,21 @@ RULES = {
                                          forbidden=tuple(u for u in NOT_MANAGERS if u != "partner"),
                                          targets={"pk": "agreement"}),
     "coordination:incident": page(targets={"pk": "incident"}),
+    # democracy regulation: the CDC's checklist and steering committee
+    "coordination:democracy": page(ok=INTERNAL, forbidden=("partner",)),
+    "coordination:checklist_open": action(ok=INTERNAL, forbidden=("partner",), data={"year": "2026"}),
+    "coordination:checklist": page(ok=CDC_SEERS, targets={"pk": "checklist"}),
+    "coordination:committee_create": page(ok=INTERNAL, targets={"plan_pk": "issued"}),
+    "coordination:committee": page(ok=CDC_SEERS, targets={"pk": "committee"}),
+    "coordination:committee_rules": page(ok=CDC_SEERS, targets={"pk": "committee"}),
 }
 
 KWARGS = {"plan_pk": "coord_plan"}
 
 FIELDS = ("standing_body", "party", "responsible", "note", "evidence", "host", "chair", "agenda", "name",
           "position", "secretary", "owner", "deadline", "result", "field", "description", "results", "started_on",
-          "occurred_on", "assignee", "selected")
+          "occurred_on", "assignee", "selected", "decided_on", "working_rules", "role", "duties", "done_d4",
+          "evidence_d4")
 
 
 def world(base, org, users) -> dict:
@@ -79,6 +88,8 @@ def world(base, org, users) -> dict:
 def state() -> tuple:
     from coordination.models import (
         Attendee,
+        ChecklistEntry,
+        CommitteeMember,
         Duty,
         DutyNote,
         DvkModel,
@@ -90,6 +101,7 @@ def state() -> tuple:
         Minutes,
         Party,
         Replication,
+        SteeringCommittee,
     )
 
     return (
@@ -99,5 +111,7 @@ def state() -> tuple:
         list(FollowUp.objects.order_by("pk").values_list("pk", "status")),
         list(DvkModel.objects.order_by("pk").values_list("pk", "status")),
         list(Incident.objects.order_by("pk").values_list("pk", "status")),
-        *(model.objects.count() for model in (DutyNote, Evidence, Attendee, Minutes, Replication, IncidentAction)),
+        list(ChecklistEntry.objects.order_by("pk").values_list("pk", "done", "evidence")),
+        *(model.objects.count() for model in (DutyNote, Evidence, Attendee, Minutes, Replication, IncidentAction,
+                                              SteeringCommittee, CommitteeMember)),
     )

@@ -65,7 +65,11 @@ def coordination_world(org, users, *, today: dt.date = TODAY) -> SimpleNamespace
         "description": "", "results": ""})
     incident = services.incident_create(actor=author, agreement=agreement, today=today, data={
         "kind": "media", "title": "Bài báo phản ánh thái độ phục vụ", "occurred_on": today, "description": ""})
+    checklist = services.checklist_open(actor=users.unit_head, unit=org.cdc, year=2026)
+    committee = services.committee_create(actor=users.unit_head, plan=plan, unit=org.cdc, name="Ban Chỉ đạo QCDC",
+                                          working_rules=pdf("quy-che.pdf"))
     return SimpleNamespace(
+        checklist=checklist, committee=committee,
         coord_plan=plan, agreement=agreement, party=board, dept_party=dept, board_duty=board_duty,
         dept_duty=dept_duty, evidence=board_duty.evidence.get(), meeting=meeting, other_meeting=meetings[1],
         minutes=minutes, followup=followup, dvk_model=model, incident=incident)
