@@ -122,7 +122,7 @@ class Meeting(TimeStampedModel):
     title = models.CharField(_("title"), max_length=255)
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=255, blank=True)
-    host = models.ForeignKey(Party, verbose_name=_("organised by"), on_delete=models.PROTECT, related_name="+")
+    host = models.ForeignKey(Party, verbose_name=_("organised by"), on_delete=models.CASCADE, related_name="+")
     chair = models.CharField(_("chair"), max_length=255, blank=True)
     agenda = models.TextField(_("agenda"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=MeetingStatus.choices,
