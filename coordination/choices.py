@@ -43,7 +43,7 @@ MeetingStatus._colors = {"scheduled": "info", "held": "success", "cancelled": "s
 
 
 class FollowUpStatus(ColoredChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", _("To do")
     DONE = "done", _("Done")
 
 

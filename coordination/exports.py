@@ -43,7 +43,7 @@ DUTIES = Export("nhiem-vu-phoi-hop", _("Duties"), [
 MEETINGS = Export("hoi-nghi", _("Meetings"), [
     Column(_("Date"), lambda m: m.date),
     Column(_("Meeting"), lambda m: m.title),
-    Column(_("Kind"), lambda m: m.get_kind_display()),
+    Column(_("Kind of meeting"), lambda m: m.get_kind_display()),
     Column(_("Plan"), lambda m: str(m.agreement.plan)),
     Column(_("Organised by"), lambda m: m.host.unit.name),
     Column(_("Place"), lambda m: m.place),
@@ -52,7 +52,7 @@ MEETINGS = Export("hoi-nghi", _("Meetings"), [
 ])
 
 FOLLOWUPS = Export("viec-sau-hoi-nghi", _("My follow-ups"), [
-    Column(_("Decision"), lambda f: f.title, width=60),
+    Column(_("Decision of the meeting"), lambda f: f.title, width=60),
     Column(_("Meeting"), lambda f: f.meeting.title),
     Column(_("Deadline"), lambda f: f.deadline),
     Column(_("Status"), lambda f: f.get_status_display()),
@@ -73,7 +73,7 @@ MODELS = Export("mo-hinh-dan-van-kheo", _("“Dân vận khéo” models"), [
 INCIDENTS = Export("su-co-vu-viec", _("Incidents"), [
     Column(_("Occurred on"), lambda i: i.occurred_on),
     Column(_("Incident"), lambda i: i.title, width=50),
-    Column(_("Kind"), lambda i: i.get_kind_display()),
+    Column(_("Kind of incident"), lambda i: i.get_kind_display()),
     Column(_("Plan"), lambda i: str(i.agreement.plan)),
     Column(_("Handled by"), lambda i: str(i.assignee or "")),
     Column(_("Status"), lambda i: i.get_status_display()),
@@ -86,4 +86,13 @@ CHECKLISTS = Export("quy-che-dan-chu", _("Democracy-regulation checklists"), [
     Column(_("Unit"), lambda c: c.unit.name),
     Column(_("Items done"), lambda c: c.done_count),
     Column(_("Items in all"), lambda c: c.total),
+])
+
+COMMITMENTS = Export("cam-ket", _("Commitments"), [
+    Column(_("Year"), lambda c: c.year),
+    Column(_("Unit"), lambda c: c.unit.name),
+    Column(_("Person"), lambda c: str(c.person or "")),
+    Column(_("Commitment"), lambda c: c.text, width=60),
+    Column(_("Rating"), lambda c: c.get_rating_display()),
+    Column(_("Self-evaluation"), lambda c: c.self_evaluation, width=60),
 ])

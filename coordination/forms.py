@@ -12,7 +12,7 @@ from plans.models import Unit, User
 from reporting.forms import MultipleFileField
 
 from .choices import DutyStatus, IncidentKind, IncidentStatus, MeetingKind, MeetingStatus, ModelField
-from .models import CommitteeMember, Party
+from .models import Commitment, CommitteeMember, Party
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 
@@ -58,8 +58,8 @@ class DutyUpdateForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=255)
+    kind = forms.ChoiceField(label=_("Kind of meeting"), choices=MeetingKind.choices)
+    title = forms.CharField(label=_("Name of the meeting"), max_length=255)
     date = DateField(label=_("Date"))
     place = forms.CharField(label=_("Place"), max_length=255, required=False)
     host = IdChoiceField(label=_("Organised by"), queryset=Party.objects.none())
@@ -84,12 +84,13 @@ class AttendeeForm(forms.Form):
 
 
 class MinutesForm(forms.Form):
-    text = forms.CharField(label=_("Minutes"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}))
+    text = forms.CharField(label=_("Minutes of the meeting"), max_length=20000,
+                           widget=forms.Textarea(attrs={"rows": 8}))
     secretary = forms.CharField(label=_("Secretary"), max_length=255, required=False)
 
 
 class DecisionForm(forms.Form):
-    title = forms.CharField(label=_("Decision"), max_length=500)
+    title = forms.CharField(label=_("Decision of the meeting"), max_length=500)
     owner = UserChoiceField(label=_("Owner"), queryset=User.objects.none())
     deadline = DateField(label=_("Deadline"))
 
@@ -105,7 +106,7 @@ class CloseForm(forms.Form):
 class ModelForm(forms.Form):
     unit = IdChoiceField(label=_("Proposing unit"), queryset=Unit.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = forms.CharField(label=_("Name of the model"), max_length=255)
     field = forms.ChoiceField(label=_("Field"), choices=ModelField.choices)
     description = forms.CharField(label=_("Description"), max_length=8000, required=False, widget=TEXT)
     results = forms.CharField(label=_("Results"), max_length=8000, required=False, widget=TEXT)
@@ -123,8 +124,8 @@ class ReplicationForm(forms.Form):
 
 
 class IncidentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=IncidentKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=255)
+    kind = forms.ChoiceField(label=_("Kind of incident"), choices=IncidentKind.choices)
+    title = forms.CharField(label=_("What happened"), max_length=255)
     occurred_on = DateField(label=_("Occurred on"))
     description = forms.CharField(label=_("Description"), max_length=8000, required=False, widget=TEXT)
 
@@ -175,3 +176,14 @@ class MemberForm(forms.Form):
     position = forms.CharField(label=_("Position"), max_length=255, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=CommitteeMember.ROLES)
     duties = forms.CharField(label=_("Duties"), max_length=4000, required=False, widget=TEXT)
+
+
+class CommitmentForm(forms.Form):
+    whose = forms.ChoiceField(label=_("Whose commitment"), choices=(("me", _("Mine")), ("unit", _("My unit's"))))
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    text = forms.CharField(label=_("Commitment"), max_length=8000, widget=TEXT)
+
+
+class EvaluationForm(forms.Form):
+    self_evaluation = forms.CharField(label=_("Self-evaluation"), max_length=8000, widget=TEXT)
+    rating = forms.ChoiceField(label=_("Rating"), choices=Commitment.RATINGS)

@@ -414,3 +414,34 @@ class ChecklistEntry(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class Commitment(TimeStampedModel):
+    """A unit's or a person's yearly commitment (seed 004, II.2) and its year-end self-evaluation."""
+
+    RATINGS = (("excellent", _("Excellently fulfilled")), ("good", _("Well fulfilled")),
+               ("fulfilled", _("Fulfilled")), ("not_fulfilled", _("Not fulfilled")))
+
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(USER, verbose_name=_("person"), null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="+", help_text=_("Empty: the unit's own commitment."))
+    year = models.PositiveSmallIntegerField(_("year"))
+    text = models.TextField(_("commitment"))
+    self_evaluation = models.TextField(_("self-evaluation"), blank=True)
+    rating = models.CharField(_("rating"), max_length=16, choices=RATINGS, blank=True)
+    evaluated_on = models.DateField(_("evaluated on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "unit__name", "person__last_name", "id"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "person", "year"], name="coordination_commitment_unique",
+                                    nulls_distinct=False),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person or self.unit} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("coordination:commitment", kwargs={"pk": self.pk})

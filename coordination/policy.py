@@ -167,7 +167,7 @@ def unit_records_q(user, field: str = "unit_id") -> Q:
     if not user.is_authenticated or is_partner(user):
         return _NOTHING
     if is_department_staff(user):
-        return Q()
+        return Q(**{f"{field}__isnull": False})  # every row (not ``Q()``: OR-ed with another filter it would vanish)
     return Q(**{f"{field}__in": user_scope(user)}) if user.unit_id else _NOTHING
 
 

@@ -172,3 +172,20 @@ def unit_checklist_progress(unit_id: int, year: int) -> dict:
     counts = ChecklistEntry.objects.filter(checklist__unit_id=unit_id, checklist__year=year).aggregate(
         done=Count("id", filter=Q(done=True)), total=Count("id"))
     return {"done": counts["done"] or 0, "total": counts["total"] or 0}
+
+
+def commitment_list(*, user, year: int | None = None):
+    """Commitments ``user`` may see: the department's staff all; others their unit's and their own."""
+    from .models import Commitment
+
+    found = Commitment.objects.filter(policy.unit_records_q(user) | Q(person=user))
+    if year:
+        found = found.filter(year=year)
+    return found.select_related("unit", "person").order_by("-year", "unit__name", "person__last_name", "id")
+
+
+def commitment_get(*, user, pk: int):
+    from .models import Commitment
+
+    return _get(Commitment.objects.filter(policy.unit_records_q(user) | Q(person=user)).select_related(
+        "unit", "person"), pk)

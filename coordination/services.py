@@ -22,6 +22,7 @@ from .models import (
     Attendee,
     Checklist,
     ChecklistEntry,
+    Commitment,
     CommitteeMember,
     Duty,
     DutyNote,
@@ -398,3 +399,39 @@ def member_add(*, actor, committee: SteeringCommittee, name: str, position: str 
     _require(policy.can_edit_unit_record(actor, committee.unit_id))
     return CommitteeMember.objects.create(committee=committee, name=name.strip(), position=position.strip(),
                                           role=role, duties=duties.strip())
+
+
+# --- Commitments --------------------------------------------------------------------------------------------
+
+
+def _can_write_commitment(actor, unit_id, person) -> bool:
+    if person is not None:
+        return bool(actor.is_authenticated and person.pk == actor.pk and actor.unit_id == unit_id
+                    and not policy.is_partner(actor))
+    return policy.can_edit_unit_record(actor, unit_id)
+
+
+@transaction.atomic
+def commitment_save(*, actor, unit, person, year: int, text: str) -> Commitment:
+    """The yearly commitment of ``person`` (themselves) or of ``unit`` (its head or the department's staff)."""
+    _require(_can_write_commitment(actor, unit.pk, person))
+    if not text.strip():
+        raise ValidationError(_("Write the commitment."))
+    commitment, _created = Commitment.objects.update_or_create(unit=unit, person=person, year=year,
+                                                               defaults={"text": text.strip()})
+    return commitment
+
+
+@transaction.atomic
+def commitment_evaluate(*, actor, commitment: Commitment, self_evaluation: str, rating: str,
+                        today: dt.date) -> Commitment:
+    """The year-end self-evaluation against the commitment: from 1 November of its year."""
+    _require(_can_write_commitment(actor, commitment.unit_id, commitment.person))
+    if today < dt.date(commitment.year, 11, 1):
+        raise ValidationError(_("The self-evaluation is made at the end of the year, from 01/11/%(year)d.")
+                              % {"year": commitment.year})
+    if rating not in dict(Commitment.RATINGS) or not self_evaluation.strip():
+        raise ValidationError(_("Write the self-evaluation and choose a rating."))
+    commitment.self_evaluation, commitment.rating, commitment.evaluated_on = self_evaluation.strip(), rating, today
+    commitment.save(update_fields=["self_evaluation", "rating", "evaluated_on", "updated_at"])
+    return commitment

@@ -35,4 +35,6 @@ urlpatterns = [
     path("plans/<int:plan_pk>/committees/new/", views.committee_create, name="committee_create"),
     path("democracy/committees/<int:pk>/", views.committee, name="committee"),
     path("democracy/committees/<int:pk>/rules/", views.committee_rules, name="committee_rules"),
+    path("commitments/", views.commitments, name="commitments"),
+    path("commitments/<int:pk>/", views.commitment, name="commitment"),
 ]

@@ -594,3 +594,51 @@ def committee_rules(request, pk: int):
     except (FileNotFoundError, ValueError) as error:
         raise Http404 from error
     return FileResponse(handle, as_attachment=True, filename=committee.working_rules.name.rsplit("/", 1)[-1])
+
+
+# --- Commitments --------------------------------------------------------------------------------------------
+
+
+@login_required
+def commitments(request):
+    if policy.is_partner(request.user) or not request.user.unit_id:
+        raise PermissionDenied
+    year = _year(request)
+    rows = selectors.commitment_list(user=request.user, year=year)[:LIST_LIMIT]
+    if wants_xlsx(request):
+        return _export(exports.COMMITMENTS, rows)
+    form = forms.CommitmentForm(initial={"year": timezone.localdate().year, "whose": "me"})
+    if request.method == "POST":
+        form = forms.CommitmentForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            person = request.user if data["whose"] == "me" else None
+            try:
+                commitment = services.commitment_save(actor=request.user, unit=request.user.unit, person=person,
+                                                      year=data["year"], text=data["text"])
+            except ValidationError as error:
+                _errors(form, error)
+            else:
+                messages.success(request, _("The commitment was saved."))
+                return redirect(commitment)
+    return render(request, "coordination/commitments.html", {"rows": rows, "year": year, "form": form},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def commitment(request, pk: int):
+    commitment = selectors.commitment_get(user=request.user, pk=pk)
+    form = forms.EvaluationForm(initial={"self_evaluation": commitment.self_evaluation, "rating": commitment.rating})
+    if request.method == "POST":
+        form = forms.EvaluationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.commitment_evaluate(actor=request.user, commitment=commitment, today=timezone.localdate(),
+                                             **form.cleaned_data)
+            except ValidationError as error:
+                _errors(form, error)
+            else:
+                messages.success(request, _("The self-evaluation was saved."))
+                return redirect(commitment)
+    return render(request, "coordination/commitment.html", {"commitment": commitment, "form": form},
+                  status=400 if form.errors else 200)

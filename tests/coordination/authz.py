@@ -71,6 +71,8 @@ RULES = {
     "coordination:committee_create": page(ok=INTERNAL, targets={"plan_pk": "issued"}),
     "coordination:committee": page(ok=CDC_SEERS, targets={"pk": "committee"}),
     "coordination:committee_rules": page(ok=CDC_SEERS, targets={"pk": "committee"}),
+    "coordination:commitments": page(ok=INTERNAL, forbidden=("partner",)),
+    "coordination:commitment": page(ok=CDC_SEERS, targets={"pk": "commitment"}),
 }
 
 KWARGS = {"plan_pk": "coord_plan"}
@@ -78,7 +80,7 @@ KWARGS = {"plan_pk": "coord_plan"}
 FIELDS = ("standing_body", "party", "responsible", "note", "evidence", "host", "chair", "agenda", "name",
           "position", "secretary", "owner", "deadline", "result", "field", "description", "results", "started_on",
           "occurred_on", "assignee", "selected", "decided_on", "working_rules", "role", "duties", "done_d4",
-          "evidence_d4")
+          "evidence_d4", "whose", "self_evaluation", "rating")
 
 
 def world(base, org, users) -> dict:
@@ -89,6 +91,7 @@ def state() -> tuple:
     from coordination.models import (
         Attendee,
         ChecklistEntry,
+        Commitment,
         CommitteeMember,
         Duty,
         DutyNote,
@@ -112,6 +115,7 @@ def state() -> tuple:
         list(DvkModel.objects.order_by("pk").values_list("pk", "status")),
         list(Incident.objects.order_by("pk").values_list("pk", "status")),
         list(ChecklistEntry.objects.order_by("pk").values_list("pk", "done", "evidence")),
+        list(Commitment.objects.order_by("pk").values_list("pk", "text", "rating")),
         *(model.objects.count() for model in (DutyNote, Evidence, Attendee, Minutes, Replication, IncidentAction,
                                               SteeringCommittee, CommitteeMember)),
     )

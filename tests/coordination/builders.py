@@ -68,8 +68,10 @@ def coordination_world(org, users, *, today: dt.date = TODAY) -> SimpleNamespace
     checklist = services.checklist_open(actor=users.unit_head, unit=org.cdc, year=2026)
     committee = services.committee_create(actor=users.unit_head, plan=plan, unit=org.cdc, name="Ban Chỉ đạo QCDC",
                                           working_rules=pdf("quy-che.pdf"))
+    commitment = services.commitment_save(actor=users.unit_head, unit=org.cdc, person=None, year=2026,
+                                          text="Thực hiện đầy đủ Thông tư 05/2021/TT-BYT.")
     return SimpleNamespace(
-        checklist=checklist, committee=committee,
+        checklist=checklist, committee=committee, commitment=commitment,
         coord_plan=plan, agreement=agreement, party=board, dept_party=dept, board_duty=board_duty,
         dept_duty=dept_duty, evidence=board_duty.evidence.get(), meeting=meeting, other_meeting=meetings[1],
         minutes=minutes, followup=followup, dvk_model=model, incident=incident)

@@ -55,3 +55,46 @@ def test_a_committee_has_members_and_its_working_rules_are_served_to_who_may_see
     assert rules.status_code == 200 and b"".join(rules.streaming_content).startswith(b"%PDF")
     client.force_login(users.partner)
     assert client.get(url).status_code == 404
+
+
+def test_a_person_commits_and_evaluates_at_the_year_end_only(client, org, users):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    coordination_world(org, users)
+    client.force_login(users.author)
+    response = client.post(reverse("coordination:commitments"), {"whose": "me", "year": "2026",
+                                                                 "text": "Không gây phiền hà cho người dân."})
+    assert response.status_code == 302
+    from coordination.models import Commitment
+
+    commitment = Commitment.objects.get(person=users.author, year=2026)
+    with pytest.raises(ValidationError):
+        services.commitment_evaluate(actor=users.author, commitment=commitment, self_evaluation="Tốt",
+                                     rating="good", today=dt.date(2026, 6, 1))
+    services.commitment_evaluate(actor=users.author, commitment=commitment, self_evaluation="Đã thực hiện tốt.",
+                                 rating="good", today=dt.date(2026, 12, 1))
+    assert Commitment.objects.get(pk=commitment.pk).rating == "good"
+    client.force_login(users.reviewer)  # same room, not their commitment: they read, may not evaluate
+    assert client.post(reverse("coordination:commitment", args=[commitment.pk]), {
+        "self_evaluation": "x", "rating": "excellent"}).status_code == 403
+
+
+def test_the_leadership_panel_counts_duties_meetings_models_and_incidents(org, users):
+    from django.test import RequestFactory
+
+    from coordination.panels import PANEL
+    from reporting.extensions import render_panels
+
+    world = coordination_world(org, users)
+    services.model_select(actor=users.approver, model=world.dvk_model, selected=True)
+    summary = PANEL.context(users.approver, 2026)
+    assert summary["meetings"] == {"planned": 4, "held": 1}
+    assert summary["models_selected"] == 1 and summary["open_incidents"] == 1
+    assert summary["by_party"]["BDVTU"]["in_progress"] == 1
+    assert not PANEL.is_visible(users.reviewer) and PANEL.is_visible(users.approver)
+    request = RequestFactory().get("/")
+    request.user = users.approver
+    html = "".join(render_panels(request, year=2026))
+    assert "Phối hợp với các cơ quan" in html and "1/4" in html
