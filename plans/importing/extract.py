@@ -218,6 +218,11 @@ def build_paragraphs(lines: list[str], wrapped: bool) -> list[str]:
 
 # --- header -------------------------------------------------------------------------------
 
+# The words a body's name starts with (on keys): "Ban …", "Sở …", "Phòng …" (not "phong trào", "phòng, chống").
+_BODY_WORDS = (r"(?:ban|so|phong(?!\s+trao|\s*,?\s*chong)|trung\s+tam|benh\s+vien|van\s+phong|thanh\s+tra|"
+               r"cong\s+doan|ubnd|uy\s+ban|dang\s+uy|dang\s+bo|tinh\s+uy|huyen\s+uy|thanh\s+uy|chi\s+cuc|"
+               r"cuc|tram|don\s+vi|doan|hoi|co\s+quan|khoa|bo\s+phan|mat\s+tran|chi\s+bo|bao\s+hiem)")
+
 _NATIONAL = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0][a-z]{0,2}\s*ch[u]\s*ngh[a-z]a\s*vi[e3]t\s*nam"
                        r"|[dp][a-z]ng\s*c[o0]ng\s*s[a-z]n\s*vi[e3]t\s*nam")
 _MOTTO = re.compile(r"[dp][o0]c\s*[l1i][a-z0-9]{1,2}p\s*[-–—]?\s*t[a-z]{1,2}\s*d[o0]\s*[-–—]?\s*h[a-z]nh\s*ph[a-z]c")
@@ -228,7 +233,7 @@ _PLACE_DATE = re.compile(
     rf"(?P<place>[a-z][a-z ]{{1,40}}?)\s*,\s*{ocr.NGAY}\s*(?P<d>\d{{1,2}})?\s*{ocr.THANG}\s*(?P<m>\d{{1,2}})?"
     rf"\s*{ocr.NAM}\s*(?P<y>\d{{4}})"
 )
-_GOVERNING = re.compile(r"^(?:ubnd|uy ban|tinh uy|thanh uy|huyen uy|bo\b|dang bo|hdnd)")
+_GOVERNING = re.compile(r"^(?:ubnd|uy ban|tinh uy|thanh uy|huyen uy|bo\b|dang bo|hdnd|so\s+y\s+te\s+\S)")
 
 
 def _date_or_none(day, month, year) -> str | None:
@@ -244,6 +249,7 @@ class _Document:
         self.lines = prepare_lines(text)
         self.wrapped = is_hard_wrapped(self.lines)
         self.warnings: list[str] = []
+        self.dropped: list[str] = []   # lines not read into any field, shown in the preview
 
     # region boundaries -----------------------------------------------------------------
     def find_type_line(self) -> tuple[int | None, str, str]:
@@ -351,11 +357,14 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
             break
     body_lines = lines[section_start:tail_start]
     tail_lines = lines[tail_start:]
-    if tail_start == len(lines):
-        body_lines, tail_lines = _split_signer_from_body(body_lines)
+    # The signature block above "Nơi nhận" (two-column layouts extract it first), or at the very end.
+    body_lines, signer_lines = _split_signer_from_body(body_lines)
+    tail_lines, annex_lines = _split_annex(tail_lines)
+    tail_lines = signer_lines + tail_lines
+    doc.dropped.extend(line for line in annex_lines if line)
 
     sections = _sections(build_paragraphs(body_lines, doc.wrapped))
-    recipients, signer = _recipients_and_signer(tail_lines)
+    recipients, signer = _recipients_and_signer(tail_lines, doc.dropped)
     issuers = _issuers(header_lines, intro or " ".join(preamble), doc.units)
     responsibilities = _responsibilities(sections, doc.units)
     deadlines = report_deadlines(sections)
@@ -630,10 +639,7 @@ def item_full_text(item: dict) -> str:
 
 # --- responsibilities ----------------------------------------------------------------------------
 
-_BODY_START = re.compile(
-    r"^(?:cac\s+)?(?:ban|so|phong|trung\s+tam|benh\s+vien|van\s+phong|thanh\s+tra|cong\s+doan|ubnd|uy\s+ban|"
-    r"dang\s+uy|tinh\s+uy|chi\s+cuc|tram|don\s+vi|doan|hoi|co\s+quan|khoa|bo\s+phan)\b"
-)
+_BODY_START = re.compile(r"^(?:cac\s+)?" + _BODY_WORDS + r"\b")
 _RESPONSIBILITY_VERB = re.compile(
     r"\s+(?:la|lam|can\s+cu|co\s+trach\s+nhiem|chu\s+tri|phoi\s+hop|to\s+chuc|bao\s+cao|chu\s+dong|trien\s+khai|"
     r"thuc\s+hien|huong\s+dan|tham\s+muu|xay\s+dung|theo\s+doi|kiem\s+tra|giao|chi\s+dao|tiep\s+tuc)\b"
@@ -643,8 +649,14 @@ _RESPONSIBILITY_SECTION = re.compile(r"tr[a-z]{1,2}ch\s+nhi[a-z]{0,2}m|t[o0]\s+c
 
 def match_unit(name: str, units: list[UnitRef], threshold: float = 0.78) -> UnitRef | None:
     """The portal unit ``name`` designates, accent-insensitively and through OCR look-alikes."""
-    if not name or not units:
-        return None
+    unit, score = unit_match(name, units)
+    return unit if score >= threshold else None
+
+
+def unit_match(name: str, units: list[UnitRef]) -> tuple[UnitRef | None, float]:
+    """The most similar portal unit and the similarity (0 when the name is too short to say)."""
+    if not name or not units or len(ocr.skeleton(name)) < 3:
+        return None, 0.0
     best, best_score = None, 0.0
     for unit in units:
         for candidate in (unit.name, unit.short_name, unit.abbreviation):
@@ -655,7 +667,7 @@ def match_unit(name: str, units: list[UnitRef], threshold: float = 0.78) -> Unit
                 continue
             if score > best_score:
                 best, best_score = unit, score
-    return best if best_score >= threshold and len(ocr.skeleton(name)) >= 3 else None
+    return best, best_score
 
 
 def _body_prefix(text: str, units: list[UnitRef]) -> str:
@@ -858,9 +870,10 @@ def _clause(text: str, start: int, end: int) -> str:
 
 # --- recipients and signer ---------------------------------------------------------------------------
 
-_AUTHORITY = re.compile(r"^(?P<a>kt|tm|q|tl|tuq|k/t|t/m|t/l)\s*[./]\s*(?P<rest>.*)$")
+_AUTHORITY = re.compile(r"^(?P<a>kt|tm|q|tl|tuq|k/t|t/m|t/l)(?:\s*[./]\s*|(?<=/[tml])\s+|\s*$)(?P<rest>.*)$")
 _POSITION = re.compile(r"^(?:pho\s+)?(?:giam\s+doc|truong\s+ban|pho\s+truong\s+ban|chu\s+tich|bi\s+thu|"
-                       r"truong\s+phong|chanh\s+van\s+phong|thu\s+truong|vien\s+truong|truong\s+ban)\b")
+                       r"truong\s+phong|chanh\s+van\s+phong|thu\s+truong|vien\s+truong|truong\s+ban|"
+                       r"tram\s+truong|truong\s+tram|truong\s+khoa|hieu\s+truong|chi\s+cuc\s+truong|cuc\s+truong)\b")
 _PURPOSE = [
     (re.compile(r"\bde\s+bao\s+cao\b|}\s*bao\s+cao\b|^\W*bao\s+cao\s*$"), RecipientPurpose.REPORT),
     (re.compile(r"\bde\s+thuc\s+hien\b|}\s*thuc\s+hien\b"), RecipientPurpose.IMPLEMENT),
@@ -882,40 +895,126 @@ def _is_caps(line: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 
 
+def _is_name(line: str) -> bool:
+    """A signer's name: two to six words, each capitalised, not all capitals, no digits or colon."""
+    words = line.split()
+    return (2 <= len(words) <= 6 and not _is_caps(line) and not re.search(r"[\d:;,()]", line)
+            and parse_marker(line) is None
+            and all(w[0].isupper() for w in words if w[0].isalpha()))
+
+
+def _signer_start(lines: list[str], index: int) -> bool:
+    """``lines[index]`` opens a signature block: an authority or a capitalised position, a name below."""
+    line = lines[index]
+    k = key(line)
+    if not line or not _is_caps(line) or len(line.split()) > 8:
+        return False
+    if not (_AUTHORITY.match(k) or _POSITION.match(k)):
+        # any short capitalised line, when a name follows it within a few lines (no list marker)
+        if parse_marker(line) or re.match(ocr.NOI_NHAN, k):
+            return False
+    following = [candidate for candidate in lines[index + 1:index + 20] if candidate][:3]
+    for candidate in following:
+        if _is_name(candidate):
+            return True
+        if not _is_caps(candidate):
+            return False
+    return False
+
+
 def _split_signer_from_body(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Without "Nơi nhận", the signer block is the capitalised position and name at the very end."""
+    """The signature block ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", the name) among the last lines of the body."""
     non_blank = [i for i, line in enumerate(lines) if line]
-    for index in non_blank[-4:]:
-        k = key(lines[index])
-        if _AUTHORITY.match(k) or (_POSITION.match(k) and _is_caps(lines[index])):
+    for index in non_blank[-12:]:
+        if _signer_start(lines, index):
             return lines[:index], lines[index:]
     return lines, []
 
 
-def _recipients_and_signer(lines: list[str]) -> tuple[list[dict], dict]:
-    recipients: list[dict] = []
+_ANNEX = re.compile(r"^ph[u]\s+l[u]c\b")
+
+
+def _split_annex(lines: list[str]) -> tuple[list[str], list[str]]:
+    """An annex after the signature ("PHỤ LỤC …") is not read into the plan's fields."""
+    for index, line in enumerate(lines):
+        if _ANNEX.match(key(line)) and _is_caps(line):
+            return lines[:index], lines[index:]
+    return lines, []
+
+
+def _parse_signer(block: list[str]) -> dict:
+    """Authority, position and name of one signature block (its non-blank lines)."""
     signer = {"authority": "", "position": "", "name": ""}
-    signer_lines: list[str] = []
-    in_signer = False
-    list_is_dashed = False
-    for line in lines[1:] if lines and re.match(ocr.NOI_NHAN, key(lines[0])) else lines:
+    name_index = next((i for i, line in enumerate(block) if _is_name(line)), None)
+    head = block[:name_index] if name_index is not None else block
+    if name_index is not None:
+        signer["name"] = block[name_index].strip()
+    if not head:
+        return signer
+    am = _AUTHORITY.match(key(head[0]))
+    if am:
+        signer["authority"] = _authority_label(am["a"].replace("/", ""))
+        rest = head[0][am.start("rest"):].strip()
+        caps = [line for line in head[1:] if _is_caps(line)]
+        # "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC": the position is the line above the name.
+        signer["position"] = caps[-1].strip() if caps else rest
+    else:
+        caps = [line for line in head if _is_caps(line)]
+        signer["position"] = caps[-1].strip() if caps else ""
+    return signer
+
+
+def _recipients_and_signer(lines: list[str], dropped: list[str] | None = None) -> tuple[list[dict], dict]:
+    """Recipients under "Nơi nhận:" and the first signature block, wherever each stands in ``lines``.
+
+    A joint plan's further signature blocks and lines that are neither go to ``dropped``.
+    """
+    dropped = dropped if dropped is not None else []
+    blocks: list[list[str]] = []
+    block: list[str] | None = None
+    recipient_lines: list[str] = []
+    in_recipients = False
+    for index, line in enumerate(lines):
         if not line:
             continue
         k = key(line)
-        if in_signer:
-            signer_lines.append(line)
+        heading = re.match(rf"{ocr.NOI_NHAN}\s*:?", k)
+        if heading and len(line) < 40:
+            in_recipients, block = True, None
+            rest = line[heading.end():].strip()
+            if rest:
+                recipient_lines.append(rest)
             continue
-        if _AUTHORITY.match(k) or (_POSITION.match(k) and _is_caps(line)):
-            in_signer = True
-            signer_lines.append(line)
+        if block is not None and not _is_name(block[-1]) and len(block) < 5:
+            block.append(line)
             continue
+        if _signer_start(lines, index):
+            block = [line]
+            blocks.append(block)
+            in_recipients = False
+            continue
+        block = None
+        if in_recipients:
+            recipient_lines.append(line)
+        else:
+            dropped.append(line)
+    for extra in blocks[1:]:
+        dropped.extend(extra)
+    signer = _parse_signer(blocks[0]) if blocks else {"authority": "", "position": "", "name": ""}
+    return _recipients(recipient_lines), signer
+
+
+def _recipients(lines: list[str]) -> list[dict]:
+    recipients: list[dict] = []
+    list_is_dashed = False
+    for line in lines:
         text = re.sub(r"^[-–•]\s*", "", line).strip()
         purpose = ""
         for pattern, value in _PURPOSE:
             pm = pattern.search(key(text))
             if pm:
                 purpose = value
-                text = text[:pm.start()].strip(" }")
+                text = text[:pm.start()].strip(" }(")
                 break
         if not text:
             if purpose:
@@ -951,22 +1050,7 @@ def _recipients_and_signer(lines: list[str]) -> tuple[list[dict], dict]:
             recipient["purpose"] = RecipientPurpose.ARCHIVE.value
         else:
             recipient["purpose"] = str(recipient["purpose"])
-    if signer_lines:
-        first = key(signer_lines[0])
-        am = _AUTHORITY.match(first)
-        rest_lines = signer_lines
-        if am:
-            signer["authority"] = _authority_label(am["a"])
-            rest_lines = signer_lines[1:]
-            if not rest_lines:
-                signer["position"] = signer_lines[0][am.start("rest"):].strip()
-        caps = [line for line in rest_lines if _is_caps(line)]
-        if caps and not signer["position"]:
-            signer["position"] = caps[0].strip()
-        names = [line for line in rest_lines if not _is_caps(line) and len(line.split()) <= 6]
-        if names:
-            signer["name"] = names[0].strip()
-    return recipients, signer
+    return recipients
 
 
 # --- issuers -----------------------------------------------------------------------------------------
@@ -994,28 +1078,78 @@ def _header_fragments(header_lines: list[str]) -> list[str]:
     return fragments
 
 
+_JOINT_SPLIT = re.compile(r"\s+-\s+(?=" + _BODY_WORDS + r"\b)")
+
+
+def _split_joint(fragment: str) -> list[str]:
+    """The bodies of "BAN CÁN SỰ ĐẢNG UBND TỈNH - BAN DÂN VẬN TỈNH ỦY" (split on the key, sliced from the text)."""
+    k = key(fragment).lower()
+    parts, start = [], 0
+    for m in _JOINT_SPLIT.finditer(k):
+        parts.append(fragment[start:m.start()].strip())
+        start = m.end()
+    parts.append(fragment[start:].strip())
+    return [part for part in parts if part]
+
+
+def _header_bodies(header_lines: list[str]) -> tuple[str, list[str]]:
+    """(governing body, issuing bodies) of the header's left column.
+
+    Decree 30/2020 and Guidance 36 put the governing body ("UBND TỈNH …", "SỞ Y TẾ …", "TỈNH ỦY …")
+    above the issuing one: with two bodies or more, the first governs. A joint plan names its issuers
+    on one line joined by a dash ("BAN CÁN SỰ ĐẢNG UBND TỈNH - BAN DÂN VẬN TỈNH ỦY").
+    """
+    fragments = _header_fragments(header_lines)
+    if not fragments:
+        return "", []
+    if len(fragments) == 1:
+        parts = _split_joint(fragments[0])
+        if len(parts) > 1:
+            return "", parts[:3]
+        if _GOVERNING.match(key(fragments[0])):
+            return fragments[0], []
+        return "", fragments
+    governing, issuing = fragments[0], fragments[1:]
+    parts = _split_joint(issuing[0])
+    return governing, (parts if len(parts) > 1 else issuing)[:2]
+
+
 def _governing_body(header_lines: list[str]) -> str:
     """``UBND TỈNH HÀ TĨNH``: the governing body above the issuing one, as the document writes it."""
-    return next((f for f in _header_fragments(header_lines) if _GOVERNING.match(key(f))), "")
+    return _header_bodies(header_lines)[0]
 
 
 def _issuers(header_lines: list[str], intro: str, units: list[UnitRef]) -> list[dict]:
-    names: list[str] = []
-    fragments = _header_fragments(header_lines)
-    if fragments:
-        # The governing body ("UBND TỈNH …") comes first; the issuing body under it.
-        issuing = [f for f in fragments if not _GOVERNING.match(key(f))] or fragments[-1:]
-        names = issuing[:2]
+    governing, names = _header_bodies(header_lines)
+    if not names and governing:
+        names = [governing]
     if not names and intro:
         m = _INTRO_SUBJECT.search(key(intro))
         if m:
             subject = intro[m.start("subject"):m.end("subject")].strip()
             names = [part.strip() for part in re.split(r"\s+(?:và|va)\s+", subject) if part.strip()][:2]
-    result = []
-    for name in names:
-        unit = match_unit(name, units)
-        result.append({"name": name, "unit_id": unit.id if unit else None, "unit": unit.name if unit else ""})
-    return result
+    return [_issuer(name, governing, units) for name in names]
+
+
+ISSUER_THRESHOLD = 0.9  # below it an issuer stays unmatched: the preview offers to create or pick the unit
+
+
+def _issuer(name: str, governing: str, units: list[UnitRef]) -> dict:
+    """An issuer as written, and the portal unit it is (``match``: exact, loose or none).
+
+    "BAN DÂN VẬN" under "TỈNH ỦY QUẢNG TRỊ" is the Ban Dân vận Tỉnh ủy: the governing body's kind
+    (its first two words) completes a short name. A name that is only similar to a unit's (another
+    hospital, the Party committee *of* the department) stays unmatched: it is never guessed.
+    """
+    unit, score = unit_match(name, units)
+    if score < 1.0 and governing:
+        kind = " ".join(governing.split()[:2])
+        other, other_score = unit_match(f"{name} {kind}", units)
+        if other_score > score:
+            unit, score = other, other_score
+    if score < ISSUER_THRESHOLD:
+        return {"name": name, "unit_id": None, "unit": "", "match": "none"}
+    return {"name": name, "unit_id": unit.id, "unit": unit.name, "match": "exact" if score >= 0.97 else "loose"}
 
 
 # --- OCR detection -------------------------------------------------------------------------------------
