@@ -451,12 +451,21 @@ def date_to_iso(date: dict | None) -> str | None:
 
 # --- legal bases ---------------------------------------------------------------------------
 
+# A word of a cited document's name ("Luật Khám bệnh, chữa bệnh số …"): not "của", "ngày", "số" or a type.
+_NAME_WORD = rf"(?:\s*,?\s+(?!(?:cua|ngay|so|va)\b)(?!{ocr.DOC_TYPE_RE})[a-z0-9()/&-]+)"
 _REF = re.compile(
-    rf"(?P<type>{ocr.DOC_TYPE_RE})(?P<mid>(?:\s+[a-z]+){{0,3}}?)\s*(?:(?:{ocr.SO})\s*:?\s*|\bs[o06](?=\d)|\s)"
+    rf"(?P<type>{ocr.DOC_TYPE_RE})(?P<mid>{_NAME_WORD}{{0,25}}?)\s*(?:(?:{ocr.SO})\s*:?\s*|\bs[o06](?=\d)|\s)"
     r"(?P<num>\d+[0-9a-z]*(?:\s*[/-]\s*[0-9a-z]+)+)"
 )
-_REF_DATE = re.compile(rf"^\s*,?\s*{ocr.NGAY}\s*[.:]?\s*{ocr.DATE_NUM}")
-_REF_ISSUER = re.compile(rf"^\s*,?\s*(?:{ocr.CUA})\s+(?P<issuer>[^,;]+?)(?=\s+{ocr.VE}\s|\s*[,;]|\s*$|\s+quy d)")
+# A document cited by name alone, at the head of a basis: "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022".
+_REF_NAMED = re.compile(
+    rf"(?:^|;\s*|\b(?:{ocr.CAN_CU}|{ocr.THUC_HIEN})\s+)(?P<type>{ocr.DOC_TYPE_RE})(?P<mid>{_NAME_WORD}{{1,25}}?)"
+    rf"(?=\s*,?\s*(?:{ocr.NGAY}|{ocr.CUA})\s)"
+)
+_REF_DATE = re.compile(rf"^\s*,?\s*{ocr.NGAY}\s*[.:]?\s*(?:{ocr.DATE_NUM}|{ocr.DATE_WORDS})")
+_ISSUER_END = (r"\s+(?:huong\s+dan|ban\s+hanh|phe\s+duyet|quy\s+dinh|thuc\s+hien|trien\s+khai|sua\s+doi|"
+               r"tiep\s+tuc|tang\s+cuong|day\s+manh)\b")
+_REF_ISSUER = re.compile(rf"^\s*,?\s*(?:{ocr.CUA})\s+(?P<issuer>[^,;]+?)(?=\s+{ocr.VE}\s|\s*[,;]|\s*$|{_ISSUER_END})")
 _INTRO_CLAUSE = re.compile(
     r",\s*(?P<subject>[^,;]{3,120}?)\s+(?:ban\s+h[a-z]{1,2}nh|x[a-z]{1,2}y\s+d[a-z]{1,3}g)\s+" + ocr.KE_HOACH
 )
@@ -465,17 +474,21 @@ _INTRO_CLAUSE = re.compile(
 def parse_references(paragraph: str, lead_in: str = "") -> list[dict]:
     """Each document cited in ``paragraph``: type, number, date, issuer, summary."""
     k = key(paragraph)
-    matches = list(_REF.finditer(k))
+    matches = _reference_matches(k)
     refs = []
     for position, m in enumerate(matches):
-        end = matches[position + 1].start() if position + 1 < len(matches) else len(paragraph)
+        end = matches[position + 1].start("type") if position + 1 < len(matches) else len(paragraph)
         doc_type = ocr.doc_type_name(m["type"]) or paragraph[m.start("type"):m.end("type")]
-        number = re.sub(r"\s+", "", paragraph[m.start("num"):m.end("num")]).rstrip(".,;")
+        numbered = m.re is _REF
+        number = re.sub(r"\s+", "", paragraph[m.start("num"):m.end("num")]).rstrip(".,;") if numbered else ""
+        name = paragraph[m.start("mid"):m.end("mid")].strip(" ,")
         cursor = m.end()
         date = None
         dm = _REF_DATE.match(k[cursor:end])
         if dm:
-            date = _date_or_none(dm[1], dm[2], dm[3])
+            groups = dm.groups()
+            day, month, year = groups[:3] if groups[0] else groups[3:6]
+            date = _date_or_none(day, month, year)
             cursor += dm.end()
         issuer = ""
         im = _REF_ISSUER.match(k[cursor:end])
@@ -502,9 +515,20 @@ def parse_references(paragraph: str, lead_in: str = "") -> list[dict]:
         if lead_ve:
             summary = summary[lead_ve.end():]
         summary = summary.strip(" \"“”")
+        if not summary and len(name.split()) >= 2 and not re.fullmatch(r"ph[o0][i1]\s+h[o0a]p", key(name)):
+            summary = name  # cited by name: "Luật Khám bệnh, chữa bệnh số 15/2023/QH15"
         refs.append({"lead_in": lead_in, "doc_type": doc_type, "number": number, "date": date,
                      "issuer": issuer, "summary": summary})
     return refs
+
+
+def _reference_matches(k: str) -> list[re.Match]:
+    """Numbered citations, and citations by name alone that no numbered one overlaps, in order."""
+    matches = list(_REF.finditer(k))
+    for named in _REF_NAMED.finditer(k):
+        if not any(m.start("type") <= named.start("type") < m.end() for m in matches):
+            matches.append(named)
+    return sorted(matches, key=lambda m: m.start("type"))
 
 
 def _lead_in(paragraph: str) -> str:
@@ -527,7 +551,7 @@ def _legal_bases(preamble: list[str]) -> tuple[list[dict], str]:
             bases.extend(refs)
             k = key(paragraph)
             # What follows the last reference (", Sở Y tế ban hành Kế hoạch … như sau:") is the introduction.
-            last = list(_REF.finditer(k))
+            last = _reference_matches(k)
             tail_from = last[-1].end() if last else 0
             clause = _INTRO_CLAUSE.search(k, tail_from)
             semicolon = k.find(";", tail_from)

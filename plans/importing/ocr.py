@@ -72,6 +72,8 @@ THUC_HIEN = r"\bth[a-z]{1,3}c?\s+h[a-z]{0,3}n\b"
 NOI_NHAN = r"\bn[a-z]{1,2}i\s+nh[a-z]{1,2}n\b"
 BAO_CAO = r"\bb[a-z]o\s+c[a-z]o\b"
 DATE_NUM = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
+# "19 tháng 9 năm 2014" (after "ngày"); the same three groups as DATE_NUM
+DATE_WORDS = rf"(\d{{1,2}})\s+{THANG}\s+(\d{{1,2}})\s*,?\s+{NAM}\s+(\d{{4}})"
 
 # Document types as legal bases cite them (key pattern, name as written in a clean text).
 DOC_TYPES: list[tuple[str, str]] = [
