@@ -417,7 +417,7 @@ def _header_fields(lines: list[str]):
                 raw_num = m["num"] or m["num2"]
                 sym_span = m.span("sym") if m["sym"] else m.span("sym2")
                 sep = m["sep"] or m["sep2"]
-                raw_symbol = re.sub(r"\s+", "", line[sym_span[0]:sym_span[1]]).upper()
+                raw_symbol = re.sub(r"\s+", "", ocr.repair(line[sym_span[0]:sym_span[1]])).upper()
                 if sep == "-" and "/" in raw_symbol:  # Party style: 10-KH/BDVTU
                     raw_symbol = raw_symbol.replace("/", "-", 1)
                 number = int(raw_num) if raw_num else None
@@ -480,7 +480,8 @@ def parse_references(paragraph: str, lead_in: str = "") -> list[dict]:
         end = matches[position + 1].start("type") if position + 1 < len(matches) else len(paragraph)
         doc_type = ocr.doc_type_name(m["type"]) or paragraph[m.start("type"):m.end("type")]
         numbered = m.re is _REF
-        number = re.sub(r"\s+", "", paragraph[m.start("num"):m.end("num")]).rstrip(".,;") if numbered else ""
+        number = (re.sub(r"\s+", "", ocr.repair(paragraph[m.start("num"):m.end("num")])).rstrip(".,;")
+                  if numbered else "")
         name = paragraph[m.start("mid"):m.end("mid")].strip(" ,")
         cursor = m.end()
         date = None
@@ -664,10 +665,6 @@ def item_full_text(item: dict) -> str:
 # --- responsibilities ----------------------------------------------------------------------------
 
 _BODY_START = re.compile(r"^(?:cac\s+)?" + _BODY_WORDS + r"\b")
-_RESPONSIBILITY_VERB = re.compile(
-    r"\s+(?:la|lam|can\s+cu|co\s+trach\s+nhiem|chu\s+tri|phoi\s+hop|to\s+chuc|bao\s+cao|chu\s+dong|trien\s+khai|"
-    r"thuc\s+hien|huong\s+dan|tham\s+muu|xay\s+dung|theo\s+doi|kiem\s+tra|giao|chi\s+dao|tiep\s+tuc)\b"
-)
 _RESPONSIBILITY_SECTION = re.compile(r"tr[a-z]{1,2}ch\s+nhi[a-z]{0,2}m|t[o0]\s+ch[a-z]{1,3}c\s+th[a-z]{1,3}c?\s+h")
 
 
@@ -675,6 +672,12 @@ def match_unit(name: str, units: list[UnitRef], threshold: float = 0.78) -> Unit
     """The portal unit ``name`` designates, accent-insensitively and through OCR look-alikes."""
     unit, score = unit_match(name, units)
     return unit if score >= threshold else None
+
+
+def _is_sub_body(name: str, candidate: str) -> bool:
+    """ "Văn phòng Ban Dân vận Tỉnh ủy", "Đảng ủy Sở Y tế": a body *of* the candidate, not the candidate."""
+    name_key, candidate_key = ocr.skeleton(name), ocr.skeleton(candidate)
+    return len(name_key) >= len(candidate_key) + 4 and name_key.endswith(candidate_key)
 
 
 def unit_match(name: str, units: list[UnitRef]) -> tuple[UnitRef | None, float]:
@@ -689,41 +692,64 @@ def unit_match(name: str, units: list[UnitRef]) -> tuple[UnitRef | None, float]:
             score = ocr.similarity(name, candidate)
             if candidate is unit.abbreviation and score < 1.0:
                 continue
+            if score < 1.0 and _is_sub_body(name, candidate):
+                continue
             if score > best_score:
                 best, best_score = unit, score
     return best, best_score
 
 
-def _body_prefix(text: str, units: list[UnitRef]) -> str:
-    """The body an item's text starts with ("Phòng Tổ chức cán bộ - Sở Y tế là …" → its name)."""
-    k = key(text)
-    if not _BODY_START.match(k):
-        return ""
-    two_words = re.match(r"\S+\s+\S+", k)
-    verb = _RESPONSIBILITY_VERB.search(k, two_words.end() if two_words else 0)
-    end = verb.start() if verb and verb.start() <= 100 else None
-    if end is None:
-        return ""
-    return text[:end].strip(" ,:-")
-
-
 def _unit_fields(lead_text: str, units: list[UnitRef]) -> dict:
-    unit = match_unit(lead_text, units)
-    if unit is None and " - " in lead_text:
-        unit = match_unit(lead_text.split(" - ")[0], units)
-    return {"unit_id": unit.id if unit else None, "unit": unit.name if unit else ""}
+    """The portal unit a responsibility names (``match`` as for issuers: exact, loose or none)."""
+    unit, score = unit_match(lead_text, units)
+    if score < RESPONSIBILITY_THRESHOLD and " - " in lead_text:
+        unit, score = unit_match(lead_text.split(" - ")[0], units)
+    if score < RESPONSIBILITY_THRESHOLD:
+        return {"unit_id": None, "unit": "", "match": "none"}
+    return {"unit_id": unit.id, "unit": unit.name, "match": "exact" if score >= 0.97 else "loose"}
+
+
+_REQUEST = re.compile(r"^(?:[dp][e]\s+ngh[i]|giao\s+cho|giao|y[e]u\s+c[a]u|[dp][e]\s+xu[a]t)\s+")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:la|lam|can\s+cu|co\s+trach\s+nhiem|chiu\s+trach\s+nhiem|chu\s+tri|phoi\s+hop|to\s+chuc|bao\s+cao|"
+    r"chu\s+dong|trien\s+khai|thuc\s+hien|huong\s+dan|tham\s+muu|xay\s+dung|theo\s+doi|kiem\s+tra|chi\s+dao|"
+    r"tiep\s+tuc|lap|bao\s+dam|dam\s+bao|tham\s+gia|van\s+dong|tong\s+hop|gui|ra\s+soat|don\s+doc|phan\s+cong|"
+    r"quan\s+ly|cung\s+cap|bo\s+tri|nam\s+bat)\b"
+)
+
+
+def _sentence_subject(text: str) -> str:
+    """The body a responsibility sentence starts with: "- Phòng Tài chính - Kế toán bảo đảm kinh phí …",
+    "Đề nghị Hội Cựu chiến binh … phối hợp …" (the request word is not part of the name)."""
+    k = key(text)
+    request = _REQUEST.match(k)
+    offset = request.end() if request else 0
+    if not _starts_upper(text[offset:]) or not _SUBJECT_START.match(k[offset:]):
+        return ""
+    two_words = re.match(r"\S+\s+\S+", k[offset:])
+    verb = _SUBJECT_VERB.search(k, offset + (two_words.end() if two_words else 0))
+    if verb is None or len(k[offset:verb.start()].split()) > 16:
+        return ""
+    return text[offset:verb.start()].strip(" ,:-")
+
+
+_SUBJECT_START = re.compile(
+    r"^(?:cac\s+)?(?:" + _BODY_WORDS + r"|tram\s+truong|thu\s+truong|giam\s+doc|lanh\s+dao|nhan\s+vien|can\s+bo|"
+    r"truong\s+(?:phong|khoa|ban|tram)|chanh\s+van\s+phong|nguoi\s+dung\s+dau|chi\s+bo|huyen\s+uy|dang\s+uy)\b"
+)
 
 
 def _responsibilities(sections: list[dict], units: list[UnitRef]) -> list[dict]:
-    """Responsibilities given to a unit: headings that name a body, else the subjects of the items of
-    the "Tổ chức thực hiện" section."""
+    """Responsibilities given to a body: numbered headings that name one ("1. Phòng Quản lý chất lượng"),
+    else the subjects of the items of the "Tổ chức thực hiện / Trách nhiệm" section when they start
+    with a body or a post ("- Phòng Tài chính - Kế toán bảo đảm …", "Đề nghị Hội … phối hợp …")."""
     found: list[dict] = []
     for section in sections:
         for item in section["items"]:
             heading = item.get("heading", "")
             if not heading or item["style"] not in (ItemStyle.NUMBER, ItemStyle.LETTER):
                 continue
-            if _BODY_START.match(key(heading)) or match_unit(heading, units):
+            if _SUBJECT_START.match(key(heading)) or match_unit(heading, units):
                 found.append({"lead_text": heading, "section": section["label"], "item": item["marker"],
                               **_unit_fields(heading, units)})
     if found:
@@ -731,10 +757,10 @@ def _responsibilities(sections: list[dict], units: list[UnitRef]) -> list[dict]:
     for section in sections:
         if not _RESPONSIBILITY_SECTION.search(key(section["title"])):
             continue
-        for item in section["items"]:
-            if item["style"] not in (ItemStyle.NUMBER, ItemStyle.LETTER):
-                continue
-            lead = _body_prefix(item_full_text(item), units)
+        items = section["items"]
+        numbered = [item for item in items if item["style"] in (ItemStyle.NUMBER, ItemStyle.LETTER)]
+        for item in numbered or [item for item in items if item["style"] == ItemStyle.DASH]:
+            lead = _sentence_subject(item_full_text(item))
             if lead:
                 found.append({"lead_text": lead, "section": section["label"], "item": item["marker"],
                               **_unit_fields(lead, units)})
@@ -749,7 +775,8 @@ _BEFORE = re.compile(rf"\btr[a-z]{{1,2}}c\s+{ocr.NGAY}\s*")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})\s*(?:/\s*(\d{{1,2}})|\s+{ocr.THANG}\s+(\d{{1,2}}))(?:\s*/\s*(\d{{4}}))?")
 _CADENCE = re.compile(r"\b[dbp][i1l]nh\s+k[yi]\s+(?P<list>(?:(?:hang\s+)?(?:qu[yi]|th[a-z]{1,3}g|n[a-z]{1,2}m|"
                       r"(?:6|sau|9)\s+th[a-z]{1,3}g)\s*(?:,|va)?\s*)+)")
-_MEETING = re.compile(r"h[o0]i\s+ngh[a-z]|giao\s+ban|\bh[o0]p\b|\bs[o0]\s+k[e]t|t[o0]ng\s+k[e]t")
+_MEETING = re.compile(r"h[o0]i\s+ngh[a-z]|giao\s+ban|(?<!tong\s)(?<!phoi\s)(?<!ket\s)(?<!thich\s)(?<!tich\s)"
+                      r"(?<!phu\s)\bh[o0]p\b|\bs[o0]\s+k[e]t|t[o0]ng\s+k[e]t")
 _REVIEW = re.compile(r"t[o0]ng\s+k[a-z]t[^.;]{0,160}?v[a-z]o\s+th[a-z]{1,3}g\s*(?:(\d{1,2})\s*/\s*(\d{4}))?")
 _PHASE = re.compile(rf"(?:(?:\b[dbp][o0]t|giai\s+[dp][o0][a-z]n)\s*(?P<n>\d+)\s*:?\s*)?\bt[a-z]{{1,2}}\s+{ocr.NGAY}\s*"
                     rf"{ocr.DATE_NUM}\s*[,]?\s*[dp][a-z]{{1,2}}n\s+{ocr.NGAY}\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})")
@@ -798,12 +825,43 @@ def report_deadlines(sections: list[dict]) -> list[dict]:
     return found
 
 
+_SUBMIT = re.compile(r"\bg[u][i1]\s+(?:[a-z]+\s+){0,2}?(?:d[a-z]ng\s+k[yi]|h[o0]\s+s[o0]|k[e]t\s+qu[a]|danh\s+s[a-z]ch)"
+                     r"|\bd[a-z]ng\s+k[yi]\b")
+_QUARTER_DAY = re.compile(r"(\d{1,2})\s+(?:c[u]a\s+)?th[a-z]{1,3}g\s+(?:cu[o0]i|d[a-z]u)\s+(?:c[u]a\s+)?(?:m[o0]i\s+)?"
+                          r"qu[yi]")
+_DAY_ONLY = re.compile(r"(\d{1,2})\b(?!\s*/|\s+th[a-z]{1,3}g\s+\d)")
+_RELATIVE = re.compile(r"\b(?:ch[a-z]m\s+nh[a-z]t|tr[u][o0]c)\s+(\d{1,3})\s+ng[a-z]{1,2}y\s+(?:l[a-z]m\s+vi[e]c\s+)?"
+                       r"(?:tr[u][o0]c|so\s+v[o0]i)\s+(?:th[o0]i\s+)?h[a-z]n")
+
+
+def _report_deadline(recurrence: str, day, month, year, sentence: str, **extra) -> dict:
+    return {"kind": "report", "recurrence": recurrence, "day": day, "month": month, "year": year,
+            "start": None, "end": None, "text": sentence, **extra}
+
+
 def _deadlines_in(sentence: str, k: str) -> list[dict]:
+    """Report deadlines, meetings, reviews and phases of one sentence.
+
+    "báo cáo 6 tháng và năm trước ngày 20/6 và 20/12" (each period its date, nearest first),
+    "trước ngày 20 tháng cuối mỗi quý" (quarterly), "hằng tháng trước ngày 25" (monthly),
+    "chậm nhất 03 ngày trước hạn báo cáo của cấp trên" (relative to another deadline), and
+    "gửi đăng ký … trước ngày 31/3" (a one-off submission).
+    """
     found: list[dict] = []
-    if re.search(ocr.BAO_CAO, k):
+    reports = bool(re.search(ocr.BAO_CAO, k))
+    if reports or _SUBMIT.search(k):
+        default = "annual" if reports else ""
+        previous_end = 0
         for before in _BEFORE.finditer(k):
-            dates = []
             rest = k[before.end():]
+            near = [_period_of(p.group(0)) for p in _PERIOD.finditer(k[previous_end:before.start()])]
+            periods = near or [_period_of(p.group(0)) for p in _PERIOD.finditer(k[:before.start()])]
+            previous_end = before.end()
+            quarter = _QUARTER_DAY.match(rest)
+            if quarter:
+                found.append(_report_deadline("quarterly", int(quarter[1]), None, None, sentence))
+                continue
+            dates = []
             for dm in _DAY_MONTH.finditer(rest):
                 gap = rest[:dm.start()] if not dates else rest[dates[-1][1]:dm.start()]
                 if gap.strip(" ,") and gap.strip(" ,") not in ("va", "và") and not re.fullmatch(r"\s*(?:,|va)\s*", gap):
@@ -811,8 +869,13 @@ def _deadlines_in(sentence: str, k: str) -> list[dict]:
                 month = dm[2] or dm[3]
                 dates.append(((int(dm[1]), int(month), int(dm[4]) if dm[4] else None), dm.end()))
             if not dates:
+                day = _DAY_ONLY.match(rest)
+                if day and 1 <= int(day[1]) <= 31:
+                    after = [_period_of(p.group(0)) for p in _PERIOD.finditer(rest[day.end():day.end() + 30])]
+                    recurrence = (after or periods or ["monthly"])[0]
+                    found.append(_report_deadline(recurrence if recurrence != "annual" else "monthly",
+                                                  int(day[1]), None, None, sentence))
                 continue
-            periods = [_period_of(p.group(0)) for p in _PERIOD.finditer(k[:before.start()])]
             if not periods:
                 periods = [_period_of(p.group(0)) for p in _PERIOD.finditer(k[before.end():])]
             for index, ((day, month, year), _end) in enumerate(dates):
@@ -821,9 +884,11 @@ def _deadlines_in(sentence: str, k: str) -> list[dict]:
                 elif periods:
                     recurrence = periods[0] if len(dates) == 1 else periods[min(index, len(periods) - 1)]
                 else:
-                    recurrence = "annual" if year is None else ""
-                found.append({"kind": "report", "recurrence": recurrence, "day": day, "month": month,
-                              "year": year, "start": None, "end": None, "text": sentence})
+                    recurrence = default if year is None else ""
+                found.append(_report_deadline(recurrence, day, month, year, sentence))
+        relative = _RELATIVE.search(k)
+        if relative:
+            found.append(_report_deadline("", None, None, None, sentence, relative_days=-int(relative[1])))
     cadence = _CADENCE.search(k)
     if cadence and _MEETING.search(k):
         for token in re.split(r",|\bva\b", cadence["list"]):
@@ -849,7 +914,8 @@ def _deadlines_in(sentence: str, k: str) -> list[dict]:
 # --- numeric targets -------------------------------------------------------------------------------
 
 _TARGET = re.compile(
-    r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?(?:\s(?=\d%))?\d?)\s*(?P<unit>%o|‰|%|\s+[a-z ]{2,20}?/\s*10[.,]?000\s+[a-z]+|"
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?(?:\s(?=\d%))?\d?)\s*"
+    r"(?P<unit>%o|‰|%|(?:\s+[a-z ]{2,20}?)?/\s*10{1,2}[.,]?000\s+[a-z]+|"
     r"\s+diem\s*%)"
 )
 _LOWER = re.compile(r"\b(?:d[u][o0d]i|gi[a4]m|khong\s+qua|toi\s+da|thap\s+hon)\s+(?:[a-z0-9()]+\s+){0,7}$")
@@ -1155,6 +1221,8 @@ def _issuers(header_lines: list[str], intro: str, units: list[UnitRef]) -> list[
     return [_issuer(name, governing, units) for name in names]
 
 
+# A responsibility's body is matched more loosely than an issuer (OCR'd names); loose matches are marked.
+RESPONSIBILITY_THRESHOLD = 0.78
 ISSUER_THRESHOLD = 0.9  # below it an issuer stays unmatched: the preview offers to create or pick the unit
 
 
@@ -1182,13 +1250,15 @@ _VIET_MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèé�
 
 
 def looks_ocr(text: str) -> bool:
-    """Text from OCR: Vietnamese without diacritics, or digits and symbols inside words."""
+    """Text from OCR: Vietnamese without diacritics, digits and letters confused, or symbols inside words."""
     sample = text[:30000]
     letters = sum(1 for ch in sample if ch.isalpha())
     if letters < 200:
         return False
     marked = len(_VIET_MARKED.findall(sample))
     if marked / letters < 0.03:
+        return True
+    if ocr.repairs(sample) >= 2:  # "2O24", "KH-5YT": digits and letters confused
         return True
     words = re.findall(r"\S+", sample)
     odd = sum(1 for w in words if re.search(r"[a-zà-ỹ][0-9€¢£&]|[0-9€¢£][a-zà-ỹ]", w)
