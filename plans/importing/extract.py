@@ -61,8 +61,10 @@ def _clean_line(raw: str) -> str:
     return s
 
 
-def prepare_lines(text: str) -> list[str]:
-    """Normalised lines: markdown marks, page numbers, running headers and signature stamps removed."""
+def prepare_lines(text: str, dropped: list[str] | None = None) -> list[str]:
+    """Normalised lines: markdown marks, page numbers, running headers and signature stamps removed
+    (and appended to ``dropped``, once each)."""
+    dropped = dropped if dropped is not None else []
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\xa0", " ")
     text = text.replace("\t", " ").replace("\u200b", "").replace("\ufeff", "")
@@ -70,6 +72,7 @@ def prepare_lines(text: str) -> list[str]:
     # Digital-signature stamps at the end ("2023-02-16T08:06:36+0700", "… đã ký lên văn bản này!").
     for index, line in enumerate(lines):
         if index > len(lines) * 0.5 and _SIGNATURE.search(key(line)):
+            dropped.extend(dict.fromkeys(stamp for stamp in lines[index:] if stamp))
             lines = lines[:index]
             break
     # Running headers and footers: the same short line three times or more.
@@ -78,6 +81,8 @@ def prepare_lines(text: str) -> list[str]:
     out = []
     for line in lines:
         if _PAGE_NUMBER.match(key(line)) or line in repeated:
+            if line not in dropped:
+                dropped.append(line)
             continue
         out.append(line)
     return out
@@ -205,6 +210,10 @@ def build_paragraphs(lines: list[str], wrapped: bool) -> list[str]:
             previous_marker = parse_marker(previous)
             if previous_marker and previous_marker.kind == "roman":
                 starts_new = True
+            # "2. Nội dung trọng tâm" alone on its line, its text on the next: a heading, not a wrap.
+            elif (previous_marker and previous == last_line and _starts_upper(line)
+                  and len(last_line) < full_width * 0.6 and not previous.endswith((",", "-"))):
+                starts_new = True
         if starts_new:
             paragraphs.append(line)
         elif paragraphs[-1].endswith("-") and not paragraphs[-1].endswith(" -"):
@@ -246,10 +255,10 @@ def _date_or_none(day, month, year) -> str | None:
 class _Document:
     def __init__(self, text: str, units: list[UnitRef]):
         self.units = units
-        self.lines = prepare_lines(text)
+        self.dropped: list[str] = []   # lines not read into any field, shown in the preview
+        self.lines = prepare_lines(text, self.dropped)
         self.wrapped = is_hard_wrapped(self.lines)
         self.warnings: list[str] = []
-        self.dropped: list[str] = []   # lines not read into any field, shown in the preview
 
     # region boundaries -----------------------------------------------------------------
     def find_type_line(self) -> tuple[int | None, str, str]:
@@ -389,6 +398,7 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
         "targets": targets,
         "ocr": ocr_flag,
         "warnings": doc.warnings,
+        "dropped": doc.dropped,
     }
 
 
@@ -516,7 +526,8 @@ def parse_references(paragraph: str, lead_in: str = "") -> list[dict]:
         if lead_ve:
             summary = summary[lead_ve.end():]
         summary = summary.strip(" \"“”")
-        if not summary and len(name.split()) >= 2 and not re.fullmatch(r"ph[o0][i1]\s+h[o0a]p", key(name)):
+        cited_by_name = name and (not numbered or len(name.split()) >= 2)
+        if not summary and cited_by_name and not re.fullmatch(r"ph[o0][i1]\s+h[o0a]p", key(name)):
             summary = name  # cited by name: "Luật Khám bệnh, chữa bệnh số 15/2023/QH15"
         refs.append({"lead_in": lead_in, "doc_type": doc_type, "number": number, "date": date,
                      "issuer": issuer, "summary": summary})
