@@ -375,6 +375,7 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
     sections = _sections(build_paragraphs(body_lines, doc.wrapped))
     recipients, signer = _recipients_and_signer(tail_lines, doc.dropped)
     issuers = _issuers(header_lines, intro or " ".join(preamble), doc.units)
+    governing = _governing_body(header_lines)
     responsibilities = _responsibilities(sections, doc.units)
     deadlines = report_deadlines(sections)
     targets = numeric_targets(sections)
@@ -384,7 +385,7 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
         "number": number,
         "symbol": symbol,
         "issuers": issuers,
-        "governing_body": _governing_body(header_lines),
+        "governing_body": governing,
         "place": place,
         "date": date,
         "title": title,
@@ -399,7 +400,69 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
         "ocr": ocr_flag,
         "warnings": doc.warnings,
         "dropped": doc.dropped,
+        "checks": confidence_checks(
+            number=number, symbol=symbol, place=place, date=date, title=title, governing=governing,
+            issuers=issuers, legal_bases=legal_bases, responsibilities=responsibilities,
+            recipients=recipients, signer=signer, wrapped=doc.wrapped, ocr_text=ocr_flag,
+            repaired=ocr.repairs(text[:30000]) > 0),
     }
+
+
+# Reasons a field is marked for staff to check first in the preview.
+CHECK_MISSING = "missing"          # not found in the document
+CHECK_UNMATCHED = "unmatched"      # a body that is not a unit of the portal
+CHECK_LOOSE = "loose"              # matched to a unit by similarity only
+CHECK_INCOMPLETE = "incomplete"    # found, but without some of its parts (a basis without number and date)
+CHECK_REPAIRED = "repaired"        # digits and letters the OCR confused were repaired
+CHECK_REFLOWED = "reflowed"        # hard-wrapped lines joined into paragraphs: item boundaries are guesses
+CHECK_OCR = "ocr"                  # read from OCR text: check the numbers and names
+
+
+def confidence_checks(*, number, symbol, place, date, title, governing, issuers, legal_bases, responsibilities,
+                      recipients, signer, wrapped, ocr_text, repaired) -> list[dict]:
+    """``[{field, reason, detail}]``: what the extractor guessed, could not read or matched loosely."""
+    checks: list[dict] = []
+
+    def add(field, reason, detail=""):
+        checks.append({"field": field, "reason": reason, "detail": detail})
+
+    if not title:
+        add("title", CHECK_MISSING)
+    if number is None and not symbol:
+        add("number", CHECK_MISSING)
+    if repaired and (number is not None or symbol):
+        add("number", CHECK_REPAIRED)
+    if not date:
+        add("date", CHECK_MISSING)
+    elif not date.get("day") or not date.get("month"):
+        add("date", CHECK_INCOMPLETE)
+    if not place:
+        add("place", CHECK_MISSING)
+    if not governing:
+        add("governing_body", CHECK_MISSING)
+    if not issuers:
+        add("issuers", CHECK_MISSING)
+    for issuer in issuers:
+        if issuer.get("match") == "none":
+            add("issuers", CHECK_UNMATCHED, issuer["name"])
+        elif issuer.get("match") == "loose":
+            add("issuers", CHECK_LOOSE, f"{issuer['name']} → {issuer['unit']}")
+    for basis in legal_bases:
+        if not basis.get("number") and not basis.get("date"):
+            add("legal_bases", CHECK_INCOMPLETE, f"{basis.get('doc_type', '')} {basis.get('summary', '')}".strip())
+    if ocr_text and legal_bases:
+        add("legal_bases", CHECK_OCR)
+    if wrapped:
+        add("outline", CHECK_REFLOWED)
+    for responsibility in responsibilities:
+        if responsibility.get("match") == "loose":
+            add("responsibilities", CHECK_LOOSE, f"{responsibility['lead_text']} → {responsibility['unit']}")
+    if not recipients:
+        add("recipients", CHECK_MISSING)
+    for part in ("position", "name"):
+        if not signer.get(part):
+            add(f"signer_{part}", CHECK_MISSING)
+    return checks
 
 
 def as_json_structure(extracted: dict) -> dict:
