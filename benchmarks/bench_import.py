@@ -1,4 +1,5 @@
-"""Time to import each seed plan (run by `make bench`; prints, asserts nothing about time).
+"""Time to import each seed plan, and the importer's field accuracy (run by `make bench`; prints,
+asserts nothing about time).
 
 "read+extract" is what the upload page does before showing the preview; "save" is
 ``plan_import_save`` creating the draft plan through the services (one transaction).
@@ -44,3 +45,15 @@ def test_import_seed(path, importer):
     save = time.perf_counter() - started
     print(f"\nseed {path.name[:3]}: read+extract {read_extract * 1000:6.1f} ms | save {save * 1000:7.1f} ms "
           f"({plan.items.count()} items) | total {(read_extract + save) * 1000:7.1f} ms")
+
+
+def test_field_accuracy():
+    """The tables of ``scripts/import_accuracy.py``: seeds, corpus per variant (set-aside part apart)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "import_accuracy.py"
+    spec = importlib.util.spec_from_file_location("import_accuracy", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main()

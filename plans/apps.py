@@ -7,8 +7,9 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans")
 
     def ready(self):
-        from .extensions import nav_items, search_sources
+        from .extensions import nav_items, plan_detail_panels, search_sources
         from .search import PLANS_SOURCE
 
         search_sources.register(PLANS_SOURCE)
         nav_items.register("search/_nav.html")
+        plan_detail_panels.register("plans/import/_plan_proposals.html")

@@ -61,8 +61,10 @@ def _clean_line(raw: str) -> str:
     return s
 
 
-def prepare_lines(text: str) -> list[str]:
-    """Normalised lines: markdown marks, page numbers, running headers and signature stamps removed."""
+def prepare_lines(text: str, dropped: list[str] | None = None) -> list[str]:
+    """Normalised lines: markdown marks, page numbers, running headers and signature stamps removed
+    (and appended to ``dropped``, once each)."""
+    dropped = dropped if dropped is not None else []
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\xa0", " ")
     text = text.replace("\t", " ").replace("\u200b", "").replace("\ufeff", "")
@@ -70,6 +72,7 @@ def prepare_lines(text: str) -> list[str]:
     # Digital-signature stamps at the end ("2023-02-16T08:06:36+0700", "… đã ký lên văn bản này!").
     for index, line in enumerate(lines):
         if index > len(lines) * 0.5 and _SIGNATURE.search(key(line)):
+            dropped.extend(dict.fromkeys(stamp for stamp in lines[index:] if stamp))
             lines = lines[:index]
             break
     # Running headers and footers: the same short line three times or more.
@@ -78,6 +81,8 @@ def prepare_lines(text: str) -> list[str]:
     out = []
     for line in lines:
         if _PAGE_NUMBER.match(key(line)) or line in repeated:
+            if line not in dropped:
+                dropped.append(line)
             continue
         out.append(line)
     return out
@@ -205,6 +210,10 @@ def build_paragraphs(lines: list[str], wrapped: bool) -> list[str]:
             previous_marker = parse_marker(previous)
             if previous_marker and previous_marker.kind == "roman":
                 starts_new = True
+            # "2. Nội dung trọng tâm" alone on its line, its text on the next: a heading, not a wrap.
+            elif (previous_marker and previous == last_line and _starts_upper(line)
+                  and len(last_line) < full_width * 0.6 and not previous.endswith((",", "-"))):
+                starts_new = True
         if starts_new:
             paragraphs.append(line)
         elif paragraphs[-1].endswith("-") and not paragraphs[-1].endswith(" -"):
@@ -218,6 +227,11 @@ def build_paragraphs(lines: list[str], wrapped: bool) -> list[str]:
 
 # --- header -------------------------------------------------------------------------------
 
+# The words a body's name starts with (on keys): "Ban …", "Sở …", "Phòng …" (not "phong trào", "phòng, chống").
+_BODY_WORDS = (r"(?:ban|so|phong(?!\s+trao|\s*,?\s*chong)|trung\s+tam|benh\s+vien|van\s+phong|thanh\s+tra|"
+               r"cong\s+doan|ubnd|uy\s+ban|dang\s+uy|dang\s+bo|tinh\s+uy|huyen\s+uy|thanh\s+uy|chi\s+cuc|"
+               r"cuc|tram|don\s+vi|doan|hoi|co\s+quan|khoa|bo\s+phan|mat\s+tran|chi\s+bo|bao\s+hiem)")
+
 _NATIONAL = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0][a-z]{0,2}\s*ch[u]\s*ngh[a-z]a\s*vi[e3]t\s*nam"
                        r"|[dp][a-z]ng\s*c[o0]ng\s*s[a-z]n\s*vi[e3]t\s*nam")
 _MOTTO = re.compile(r"[dp][o0]c\s*[l1i][a-z0-9]{1,2}p\s*[-–—]?\s*t[a-z]{1,2}\s*d[o0]\s*[-–—]?\s*h[a-z]nh\s*ph[a-z]c")
@@ -228,7 +242,7 @@ _PLACE_DATE = re.compile(
     rf"(?P<place>[a-z][a-z ]{{1,40}}?)\s*,\s*{ocr.NGAY}\s*(?P<d>\d{{1,2}})?\s*{ocr.THANG}\s*(?P<m>\d{{1,2}})?"
     rf"\s*{ocr.NAM}\s*(?P<y>\d{{4}})"
 )
-_GOVERNING = re.compile(r"^(?:ubnd|uy ban|tinh uy|thanh uy|huyen uy|bo\b|dang bo|hdnd)")
+_GOVERNING = re.compile(r"^(?:ubnd|uy ban|tinh uy|thanh uy|huyen uy|bo\b|dang bo|hdnd|so\s+y\s+te\s+\S)")
 
 
 def _date_or_none(day, month, year) -> str | None:
@@ -241,7 +255,8 @@ def _date_or_none(day, month, year) -> str | None:
 class _Document:
     def __init__(self, text: str, units: list[UnitRef]):
         self.units = units
-        self.lines = prepare_lines(text)
+        self.dropped: list[str] = []   # lines not read into any field, shown in the preview
+        self.lines = prepare_lines(text, self.dropped)
         self.wrapped = is_hard_wrapped(self.lines)
         self.warnings: list[str] = []
 
@@ -351,12 +366,16 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
             break
     body_lines = lines[section_start:tail_start]
     tail_lines = lines[tail_start:]
-    if tail_start == len(lines):
-        body_lines, tail_lines = _split_signer_from_body(body_lines)
+    # The signature block above "Nơi nhận" (two-column layouts extract it first), or at the very end.
+    body_lines, signer_lines = _split_signer_from_body(body_lines)
+    tail_lines, annex_lines = _split_annex(tail_lines)
+    tail_lines = signer_lines + tail_lines
+    doc.dropped.extend(line for line in annex_lines if line)
 
     sections = _sections(build_paragraphs(body_lines, doc.wrapped))
-    recipients, signer = _recipients_and_signer(tail_lines)
+    recipients, signer = _recipients_and_signer(tail_lines, doc.dropped)
     issuers = _issuers(header_lines, intro or " ".join(preamble), doc.units)
+    governing = _governing_body(header_lines)
     responsibilities = _responsibilities(sections, doc.units)
     deadlines = report_deadlines(sections)
     targets = numeric_targets(sections)
@@ -366,7 +385,7 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
         "number": number,
         "symbol": symbol,
         "issuers": issuers,
-        "governing_body": _governing_body(header_lines),
+        "governing_body": governing,
         "place": place,
         "date": date,
         "title": title,
@@ -380,7 +399,70 @@ def extract(text: str, *, units: list[UnitRef] | None = None) -> dict:
         "targets": targets,
         "ocr": ocr_flag,
         "warnings": doc.warnings,
+        "dropped": doc.dropped,
+        "checks": confidence_checks(
+            number=number, symbol=symbol, place=place, date=date, title=title, governing=governing,
+            issuers=issuers, legal_bases=legal_bases, responsibilities=responsibilities,
+            recipients=recipients, signer=signer, wrapped=doc.wrapped, ocr_text=ocr_flag,
+            repaired=ocr.repairs(text[:30000]) > 0),
     }
+
+
+# Reasons a field is marked for staff to check first in the preview.
+CHECK_MISSING = "missing"          # not found in the document
+CHECK_UNMATCHED = "unmatched"      # a body that is not a unit of the portal
+CHECK_LOOSE = "loose"              # matched to a unit by similarity only
+CHECK_INCOMPLETE = "incomplete"    # found, but without some of its parts (a basis without number and date)
+CHECK_REPAIRED = "repaired"        # digits and letters the OCR confused were repaired
+CHECK_REFLOWED = "reflowed"        # hard-wrapped lines joined into paragraphs: item boundaries are guesses
+CHECK_OCR = "ocr"                  # read from OCR text: check the numbers and names
+
+
+def confidence_checks(*, number, symbol, place, date, title, governing, issuers, legal_bases, responsibilities,
+                      recipients, signer, wrapped, ocr_text, repaired) -> list[dict]:
+    """``[{field, reason, detail}]``: what the extractor guessed, could not read or matched loosely."""
+    checks: list[dict] = []
+
+    def add(field, reason, detail=""):
+        checks.append({"field": field, "reason": reason, "detail": detail})
+
+    if not title:
+        add("title", CHECK_MISSING)
+    if number is None and not symbol:
+        add("number", CHECK_MISSING)
+    if repaired and (number is not None or symbol):
+        add("number", CHECK_REPAIRED)
+    if not date:
+        add("date", CHECK_MISSING)
+    elif not date.get("day") or not date.get("month"):
+        add("date", CHECK_INCOMPLETE)
+    if not place:
+        add("place", CHECK_MISSING)
+    if not governing:
+        add("governing_body", CHECK_MISSING)
+    if not issuers:
+        add("issuers", CHECK_MISSING)
+    for issuer in issuers:
+        if issuer.get("match") == "none":
+            add("issuers", CHECK_UNMATCHED, issuer["name"])
+        elif issuer.get("match") == "loose":
+            add("issuers", CHECK_LOOSE, f"{issuer['name']} → {issuer['unit']}")
+    for basis in legal_bases:
+        if not basis.get("number") and not basis.get("date"):
+            add("legal_bases", CHECK_INCOMPLETE, f"{basis.get('doc_type', '')} {basis.get('summary', '')}".strip())
+    if ocr_text and legal_bases:
+        add("legal_bases", CHECK_OCR)
+    if wrapped:
+        add("outline", CHECK_REFLOWED)
+    for responsibility in responsibilities:
+        if responsibility.get("match") == "loose":
+            add("responsibilities", CHECK_LOOSE, f"{responsibility['lead_text']} → {responsibility['unit']}")
+    if not recipients:
+        add("recipients", CHECK_MISSING)
+    for part in ("position", "name"):
+        if not signer.get(part):
+            add(f"signer_{part}", CHECK_MISSING)
+    return checks
 
 
 def as_json_structure(extracted: dict) -> dict:
@@ -408,7 +490,7 @@ def _header_fields(lines: list[str]):
                 raw_num = m["num"] or m["num2"]
                 sym_span = m.span("sym") if m["sym"] else m.span("sym2")
                 sep = m["sep"] or m["sep2"]
-                raw_symbol = re.sub(r"\s+", "", line[sym_span[0]:sym_span[1]]).upper()
+                raw_symbol = re.sub(r"\s+", "", ocr.repair(line[sym_span[0]:sym_span[1]])).upper()
                 if sep == "-" and "/" in raw_symbol:  # Party style: 10-KH/BDVTU
                     raw_symbol = raw_symbol.replace("/", "-", 1)
                 number = int(raw_num) if raw_num else None
@@ -442,12 +524,21 @@ def date_to_iso(date: dict | None) -> str | None:
 
 # --- legal bases ---------------------------------------------------------------------------
 
+# A word of a cited document's name ("Luật Khám bệnh, chữa bệnh số …"): not "của", "ngày", "số" or a type.
+_NAME_WORD = rf"(?:\s*,?\s+(?!(?:cua|ngay|so|va)\b)(?!{ocr.DOC_TYPE_RE})[a-z0-9()/&-]+)"
 _REF = re.compile(
-    rf"(?P<type>{ocr.DOC_TYPE_RE})(?P<mid>(?:\s+[a-z]+){{0,3}}?)\s*(?:(?:{ocr.SO})\s*:?\s*|\bs[o06](?=\d)|\s)"
+    rf"(?P<type>{ocr.DOC_TYPE_RE})(?P<mid>{_NAME_WORD}{{0,25}}?)\s*(?:(?:{ocr.SO})\s*:?\s*|\bs[o06](?=\d)|\s)"
     r"(?P<num>\d+[0-9a-z]*(?:\s*[/-]\s*[0-9a-z]+)+)"
 )
-_REF_DATE = re.compile(rf"^\s*,?\s*{ocr.NGAY}\s*[.:]?\s*{ocr.DATE_NUM}")
-_REF_ISSUER = re.compile(rf"^\s*,?\s*(?:{ocr.CUA})\s+(?P<issuer>[^,;]+?)(?=\s+{ocr.VE}\s|\s*[,;]|\s*$|\s+quy d)")
+# A document cited by name alone, at the head of a basis: "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022".
+_REF_NAMED = re.compile(
+    rf"(?:^|;\s*|\b(?:{ocr.CAN_CU}|{ocr.THUC_HIEN})\s+)(?P<type>{ocr.DOC_TYPE_RE})(?P<mid>{_NAME_WORD}{{1,25}}?)"
+    rf"(?=\s*,?\s*(?:{ocr.NGAY}|{ocr.CUA})\s)"
+)
+_REF_DATE = re.compile(rf"^\s*,?\s*{ocr.NGAY}\s*[.:]?\s*(?:{ocr.DATE_NUM}|{ocr.DATE_WORDS})")
+_ISSUER_END = (r"\s+(?:huong\s+dan|ban\s+hanh|phe\s+duyet|quy\s+dinh|thuc\s+hien|trien\s+khai|sua\s+doi|"
+               r"tiep\s+tuc|tang\s+cuong|day\s+manh)\b")
+_REF_ISSUER = re.compile(rf"^\s*,?\s*(?:{ocr.CUA})\s+(?P<issuer>[^,;]+?)(?=\s+{ocr.VE}\s|\s*[,;]|\s*$|{_ISSUER_END})")
 _INTRO_CLAUSE = re.compile(
     r",\s*(?P<subject>[^,;]{3,120}?)\s+(?:ban\s+h[a-z]{1,2}nh|x[a-z]{1,2}y\s+d[a-z]{1,3}g)\s+" + ocr.KE_HOACH
 )
@@ -456,17 +547,22 @@ _INTRO_CLAUSE = re.compile(
 def parse_references(paragraph: str, lead_in: str = "") -> list[dict]:
     """Each document cited in ``paragraph``: type, number, date, issuer, summary."""
     k = key(paragraph)
-    matches = list(_REF.finditer(k))
+    matches = _reference_matches(k)
     refs = []
     for position, m in enumerate(matches):
-        end = matches[position + 1].start() if position + 1 < len(matches) else len(paragraph)
+        end = matches[position + 1].start("type") if position + 1 < len(matches) else len(paragraph)
         doc_type = ocr.doc_type_name(m["type"]) or paragraph[m.start("type"):m.end("type")]
-        number = re.sub(r"\s+", "", paragraph[m.start("num"):m.end("num")]).rstrip(".,;")
+        numbered = m.re is _REF
+        number = (re.sub(r"\s+", "", ocr.repair(paragraph[m.start("num"):m.end("num")])).rstrip(".,;")
+                  if numbered else "")
+        name = paragraph[m.start("mid"):m.end("mid")].strip(" ,")
         cursor = m.end()
         date = None
         dm = _REF_DATE.match(k[cursor:end])
         if dm:
-            date = _date_or_none(dm[1], dm[2], dm[3])
+            groups = dm.groups()
+            day, month, year = groups[:3] if groups[0] else groups[3:6]
+            date = _date_or_none(day, month, year)
             cursor += dm.end()
         issuer = ""
         im = _REF_ISSUER.match(k[cursor:end])
@@ -493,9 +589,21 @@ def parse_references(paragraph: str, lead_in: str = "") -> list[dict]:
         if lead_ve:
             summary = summary[lead_ve.end():]
         summary = summary.strip(" \"“”")
+        cited_by_name = name and (not numbered or len(name.split()) >= 2)
+        if not summary and cited_by_name and not re.fullmatch(r"ph[o0][i1]\s+h[o0a]p", key(name)):
+            summary = name  # cited by name: "Luật Khám bệnh, chữa bệnh số 15/2023/QH15"
         refs.append({"lead_in": lead_in, "doc_type": doc_type, "number": number, "date": date,
                      "issuer": issuer, "summary": summary})
     return refs
+
+
+def _reference_matches(k: str) -> list[re.Match]:
+    """Numbered citations, and citations by name alone that no numbered one overlaps, in order."""
+    matches = list(_REF.finditer(k))
+    for named in _REF_NAMED.finditer(k):
+        if not any(m.start("type") <= named.start("type") < m.end() for m in matches):
+            matches.append(named)
+    return sorted(matches, key=lambda m: m.start("type"))
 
 
 def _lead_in(paragraph: str) -> str:
@@ -518,7 +626,7 @@ def _legal_bases(preamble: list[str]) -> tuple[list[dict], str]:
             bases.extend(refs)
             k = key(paragraph)
             # What follows the last reference (", Sở Y tế ban hành Kế hoạch … như sau:") is the introduction.
-            last = list(_REF.finditer(k))
+            last = _reference_matches(k)
             tail_from = last[-1].end() if last else 0
             clause = _INTRO_CLAUSE.search(k, tail_from)
             semicolon = k.find(";", tail_from)
@@ -630,21 +738,26 @@ def item_full_text(item: dict) -> str:
 
 # --- responsibilities ----------------------------------------------------------------------------
 
-_BODY_START = re.compile(
-    r"^(?:cac\s+)?(?:ban|so|phong|trung\s+tam|benh\s+vien|van\s+phong|thanh\s+tra|cong\s+doan|ubnd|uy\s+ban|"
-    r"dang\s+uy|tinh\s+uy|chi\s+cuc|tram|don\s+vi|doan|hoi|co\s+quan|khoa|bo\s+phan)\b"
-)
-_RESPONSIBILITY_VERB = re.compile(
-    r"\s+(?:la|lam|can\s+cu|co\s+trach\s+nhiem|chu\s+tri|phoi\s+hop|to\s+chuc|bao\s+cao|chu\s+dong|trien\s+khai|"
-    r"thuc\s+hien|huong\s+dan|tham\s+muu|xay\s+dung|theo\s+doi|kiem\s+tra|giao|chi\s+dao|tiep\s+tuc)\b"
-)
+_BODY_START = re.compile(r"^(?:cac\s+)?" + _BODY_WORDS + r"\b")
 _RESPONSIBILITY_SECTION = re.compile(r"tr[a-z]{1,2}ch\s+nhi[a-z]{0,2}m|t[o0]\s+ch[a-z]{1,3}c\s+th[a-z]{1,3}c?\s+h")
 
 
 def match_unit(name: str, units: list[UnitRef], threshold: float = 0.78) -> UnitRef | None:
     """The portal unit ``name`` designates, accent-insensitively and through OCR look-alikes."""
-    if not name or not units:
-        return None
+    unit, score = unit_match(name, units)
+    return unit if score >= threshold else None
+
+
+def _is_sub_body(name: str, candidate: str) -> bool:
+    """ "Văn phòng Ban Dân vận Tỉnh ủy", "Đảng ủy Sở Y tế": a body *of* the candidate, not the candidate."""
+    name_key, candidate_key = ocr.skeleton(name), ocr.skeleton(candidate)
+    return len(name_key) >= len(candidate_key) + 4 and name_key.endswith(candidate_key)
+
+
+def unit_match(name: str, units: list[UnitRef]) -> tuple[UnitRef | None, float]:
+    """The most similar portal unit and the similarity (0 when the name is too short to say)."""
+    if not name or not units or len(ocr.skeleton(name)) < 3:
+        return None, 0.0
     best, best_score = None, 0.0
     for unit in units:
         for candidate in (unit.name, unit.short_name, unit.abbreviation):
@@ -653,41 +766,64 @@ def match_unit(name: str, units: list[UnitRef], threshold: float = 0.78) -> Unit
             score = ocr.similarity(name, candidate)
             if candidate is unit.abbreviation and score < 1.0:
                 continue
+            if score < 1.0 and _is_sub_body(name, candidate):
+                continue
             if score > best_score:
                 best, best_score = unit, score
-    return best if best_score >= threshold and len(ocr.skeleton(name)) >= 3 else None
-
-
-def _body_prefix(text: str, units: list[UnitRef]) -> str:
-    """The body an item's text starts with ("Phòng Tổ chức cán bộ - Sở Y tế là …" → its name)."""
-    k = key(text)
-    if not _BODY_START.match(k):
-        return ""
-    two_words = re.match(r"\S+\s+\S+", k)
-    verb = _RESPONSIBILITY_VERB.search(k, two_words.end() if two_words else 0)
-    end = verb.start() if verb and verb.start() <= 100 else None
-    if end is None:
-        return ""
-    return text[:end].strip(" ,:-")
+    return best, best_score
 
 
 def _unit_fields(lead_text: str, units: list[UnitRef]) -> dict:
-    unit = match_unit(lead_text, units)
-    if unit is None and " - " in lead_text:
-        unit = match_unit(lead_text.split(" - ")[0], units)
-    return {"unit_id": unit.id if unit else None, "unit": unit.name if unit else ""}
+    """The portal unit a responsibility names (``match`` as for issuers: exact, loose or none)."""
+    unit, score = unit_match(lead_text, units)
+    if score < RESPONSIBILITY_THRESHOLD and " - " in lead_text:
+        unit, score = unit_match(lead_text.split(" - ")[0], units)
+    if score < RESPONSIBILITY_THRESHOLD:
+        return {"unit_id": None, "unit": "", "match": "none"}
+    return {"unit_id": unit.id, "unit": unit.name, "match": "exact" if score >= 0.97 else "loose"}
+
+
+_REQUEST = re.compile(r"^(?:[dp][e]\s+ngh[i]|giao\s+cho|giao|y[e]u\s+c[a]u|[dp][e]\s+xu[a]t)\s+")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:la|lam|can\s+cu|co\s+trach\s+nhiem|chiu\s+trach\s+nhiem|chu\s+tri|phoi\s+hop|to\s+chuc|bao\s+cao|"
+    r"chu\s+dong|trien\s+khai|thuc\s+hien|huong\s+dan|tham\s+muu|xay\s+dung|theo\s+doi|kiem\s+tra|chi\s+dao|"
+    r"tiep\s+tuc|lap|bao\s+dam|dam\s+bao|tham\s+gia|van\s+dong|tong\s+hop|gui|ra\s+soat|don\s+doc|phan\s+cong|"
+    r"quan\s+ly|cung\s+cap|bo\s+tri|nam\s+bat)\b"
+)
+
+
+def _sentence_subject(text: str) -> str:
+    """The body a responsibility sentence starts with: "- Phòng Tài chính - Kế toán bảo đảm kinh phí …",
+    "Đề nghị Hội Cựu chiến binh … phối hợp …" (the request word is not part of the name)."""
+    k = key(text)
+    request = _REQUEST.match(k)
+    offset = request.end() if request else 0
+    if not _starts_upper(text[offset:]) or not _SUBJECT_START.match(k[offset:]):
+        return ""
+    two_words = re.match(r"\S+\s+\S+", k[offset:])
+    verb = _SUBJECT_VERB.search(k, offset + (two_words.end() if two_words else 0))
+    if verb is None or len(k[offset:verb.start()].split()) > 16:
+        return ""
+    return text[offset:verb.start()].strip(" ,:-")
+
+
+_SUBJECT_START = re.compile(
+    r"^(?:cac\s+)?(?:" + _BODY_WORDS + r"|tram\s+truong|thu\s+truong|giam\s+doc|lanh\s+dao|nhan\s+vien|can\s+bo|"
+    r"truong\s+(?:phong|khoa|ban|tram)|chanh\s+van\s+phong|nguoi\s+dung\s+dau|chi\s+bo|huyen\s+uy|dang\s+uy)\b"
+)
 
 
 def _responsibilities(sections: list[dict], units: list[UnitRef]) -> list[dict]:
-    """Responsibilities given to a unit: headings that name a body, else the subjects of the items of
-    the "Tổ chức thực hiện" section."""
+    """Responsibilities given to a body: numbered headings that name one ("1. Phòng Quản lý chất lượng"),
+    else the subjects of the items of the "Tổ chức thực hiện / Trách nhiệm" section when they start
+    with a body or a post ("- Phòng Tài chính - Kế toán bảo đảm …", "Đề nghị Hội … phối hợp …")."""
     found: list[dict] = []
     for section in sections:
         for item in section["items"]:
             heading = item.get("heading", "")
             if not heading or item["style"] not in (ItemStyle.NUMBER, ItemStyle.LETTER):
                 continue
-            if _BODY_START.match(key(heading)) or match_unit(heading, units):
+            if _SUBJECT_START.match(key(heading)) or match_unit(heading, units):
                 found.append({"lead_text": heading, "section": section["label"], "item": item["marker"],
                               **_unit_fields(heading, units)})
     if found:
@@ -695,10 +831,10 @@ def _responsibilities(sections: list[dict], units: list[UnitRef]) -> list[dict]:
     for section in sections:
         if not _RESPONSIBILITY_SECTION.search(key(section["title"])):
             continue
-        for item in section["items"]:
-            if item["style"] not in (ItemStyle.NUMBER, ItemStyle.LETTER):
-                continue
-            lead = _body_prefix(item_full_text(item), units)
+        items = section["items"]
+        numbered = [item for item in items if item["style"] in (ItemStyle.NUMBER, ItemStyle.LETTER)]
+        for item in numbered or [item for item in items if item["style"] == ItemStyle.DASH]:
+            lead = _sentence_subject(item_full_text(item))
             if lead:
                 found.append({"lead_text": lead, "section": section["label"], "item": item["marker"],
                               **_unit_fields(lead, units)})
@@ -713,7 +849,8 @@ _BEFORE = re.compile(rf"\btr[a-z]{{1,2}}c\s+{ocr.NGAY}\s*")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})\s*(?:/\s*(\d{{1,2}})|\s+{ocr.THANG}\s+(\d{{1,2}}))(?:\s*/\s*(\d{{4}}))?")
 _CADENCE = re.compile(r"\b[dbp][i1l]nh\s+k[yi]\s+(?P<list>(?:(?:hang\s+)?(?:qu[yi]|th[a-z]{1,3}g|n[a-z]{1,2}m|"
                       r"(?:6|sau|9)\s+th[a-z]{1,3}g)\s*(?:,|va)?\s*)+)")
-_MEETING = re.compile(r"h[o0]i\s+ngh[a-z]|giao\s+ban|\bh[o0]p\b|\bs[o0]\s+k[e]t|t[o0]ng\s+k[e]t")
+_MEETING = re.compile(r"h[o0]i\s+ngh[a-z]|giao\s+ban|(?<!tong\s)(?<!phoi\s)(?<!ket\s)(?<!thich\s)(?<!tich\s)"
+                      r"(?<!phu\s)\bh[o0]p\b|\bs[o0]\s+k[e]t|t[o0]ng\s+k[e]t")
 _REVIEW = re.compile(r"t[o0]ng\s+k[a-z]t[^.;]{0,160}?v[a-z]o\s+th[a-z]{1,3}g\s*(?:(\d{1,2})\s*/\s*(\d{4}))?")
 _PHASE = re.compile(rf"(?:(?:\b[dbp][o0]t|giai\s+[dp][o0][a-z]n)\s*(?P<n>\d+)\s*:?\s*)?\bt[a-z]{{1,2}}\s+{ocr.NGAY}\s*"
                     rf"{ocr.DATE_NUM}\s*[,]?\s*[dp][a-z]{{1,2}}n\s+{ocr.NGAY}\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})")
@@ -762,12 +899,43 @@ def report_deadlines(sections: list[dict]) -> list[dict]:
     return found
 
 
+_SUBMIT = re.compile(r"\bg[u][i1]\s+(?:[a-z]+\s+){0,2}?(?:d[a-z]ng\s+k[yi]|h[o0]\s+s[o0]|k[e]t\s+qu[a]|danh\s+s[a-z]ch)"
+                     r"|\bd[a-z]ng\s+k[yi]\b")
+_QUARTER_DAY = re.compile(r"(\d{1,2})\s+(?:c[u]a\s+)?th[a-z]{1,3}g\s+(?:cu[o0]i|d[a-z]u)\s+(?:c[u]a\s+)?(?:m[o0]i\s+)?"
+                          r"qu[yi]")
+_DAY_ONLY = re.compile(r"(\d{1,2})\b(?!\s*/|\s+th[a-z]{1,3}g\s+\d)")
+_RELATIVE = re.compile(r"\b(?:ch[a-z]m\s+nh[a-z]t|tr[u][o0]c)\s+(\d{1,3})\s+ng[a-z]{1,2}y\s+(?:l[a-z]m\s+vi[e]c\s+)?"
+                       r"(?:tr[u][o0]c|so\s+v[o0]i)\s+(?:th[o0]i\s+)?h[a-z]n")
+
+
+def _report_deadline(recurrence: str, day, month, year, sentence: str, **extra) -> dict:
+    return {"kind": "report", "recurrence": recurrence, "day": day, "month": month, "year": year,
+            "start": None, "end": None, "text": sentence, **extra}
+
+
 def _deadlines_in(sentence: str, k: str) -> list[dict]:
+    """Report deadlines, meetings, reviews and phases of one sentence.
+
+    "báo cáo 6 tháng và năm trước ngày 20/6 và 20/12" (each period its date, nearest first),
+    "trước ngày 20 tháng cuối mỗi quý" (quarterly), "hằng tháng trước ngày 25" (monthly),
+    "chậm nhất 03 ngày trước hạn báo cáo của cấp trên" (relative to another deadline), and
+    "gửi đăng ký … trước ngày 31/3" (a one-off submission).
+    """
     found: list[dict] = []
-    if re.search(ocr.BAO_CAO, k):
+    reports = bool(re.search(ocr.BAO_CAO, k))
+    if reports or _SUBMIT.search(k):
+        default = "annual" if reports else ""
+        previous_end = 0
         for before in _BEFORE.finditer(k):
-            dates = []
             rest = k[before.end():]
+            near = [_period_of(p.group(0)) for p in _PERIOD.finditer(k[previous_end:before.start()])]
+            periods = near or [_period_of(p.group(0)) for p in _PERIOD.finditer(k[:before.start()])]
+            previous_end = before.end()
+            quarter = _QUARTER_DAY.match(rest)
+            if quarter:
+                found.append(_report_deadline("quarterly", int(quarter[1]), None, None, sentence))
+                continue
+            dates = []
             for dm in _DAY_MONTH.finditer(rest):
                 gap = rest[:dm.start()] if not dates else rest[dates[-1][1]:dm.start()]
                 if gap.strip(" ,") and gap.strip(" ,") not in ("va", "và") and not re.fullmatch(r"\s*(?:,|va)\s*", gap):
@@ -775,8 +943,13 @@ def _deadlines_in(sentence: str, k: str) -> list[dict]:
                 month = dm[2] or dm[3]
                 dates.append(((int(dm[1]), int(month), int(dm[4]) if dm[4] else None), dm.end()))
             if not dates:
+                day = _DAY_ONLY.match(rest)
+                if day and 1 <= int(day[1]) <= 31:
+                    after = [_period_of(p.group(0)) for p in _PERIOD.finditer(rest[day.end():day.end() + 30])]
+                    recurrence = (after or periods or ["monthly"])[0]
+                    found.append(_report_deadline(recurrence if recurrence != "annual" else "monthly",
+                                                  int(day[1]), None, None, sentence))
                 continue
-            periods = [_period_of(p.group(0)) for p in _PERIOD.finditer(k[:before.start()])]
             if not periods:
                 periods = [_period_of(p.group(0)) for p in _PERIOD.finditer(k[before.end():])]
             for index, ((day, month, year), _end) in enumerate(dates):
@@ -785,9 +958,11 @@ def _deadlines_in(sentence: str, k: str) -> list[dict]:
                 elif periods:
                     recurrence = periods[0] if len(dates) == 1 else periods[min(index, len(periods) - 1)]
                 else:
-                    recurrence = "annual" if year is None else ""
-                found.append({"kind": "report", "recurrence": recurrence, "day": day, "month": month,
-                              "year": year, "start": None, "end": None, "text": sentence})
+                    recurrence = default if year is None else ""
+                found.append(_report_deadline(recurrence, day, month, year, sentence))
+        relative = _RELATIVE.search(k)
+        if relative:
+            found.append(_report_deadline("", None, None, None, sentence, relative_days=-int(relative[1])))
     cadence = _CADENCE.search(k)
     if cadence and _MEETING.search(k):
         for token in re.split(r",|\bva\b", cadence["list"]):
@@ -813,7 +988,8 @@ def _deadlines_in(sentence: str, k: str) -> list[dict]:
 # --- numeric targets -------------------------------------------------------------------------------
 
 _TARGET = re.compile(
-    r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?(?:\s(?=\d%))?\d?)\s*(?P<unit>%o|‰|%|\s+[a-z ]{2,20}?/\s*10[.,]?000\s+[a-z]+|"
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?(?:\s(?=\d%))?\d?)\s*"
+    r"(?P<unit>%o|‰|%|(?:\s+[a-z ]{2,20}?)?/\s*10{1,2}[.,]?000\s+[a-z]+|"
     r"\s+diem\s*%)"
 )
 _LOWER = re.compile(r"\b(?:d[u][o0d]i|gi[a4]m|khong\s+qua|toi\s+da|thap\s+hon)\s+(?:[a-z0-9()]+\s+){0,7}$")
@@ -858,9 +1034,10 @@ def _clause(text: str, start: int, end: int) -> str:
 
 # --- recipients and signer ---------------------------------------------------------------------------
 
-_AUTHORITY = re.compile(r"^(?P<a>kt|tm|q|tl|tuq|k/t|t/m|t/l)\s*[./]\s*(?P<rest>.*)$")
+_AUTHORITY = re.compile(r"^(?P<a>kt|tm|q|tl|tuq|k/t|t/m|t/l)(?:\s*[./]\s*|(?<=/[tml])\s+|\s*$)(?P<rest>.*)$")
 _POSITION = re.compile(r"^(?:pho\s+)?(?:giam\s+doc|truong\s+ban|pho\s+truong\s+ban|chu\s+tich|bi\s+thu|"
-                       r"truong\s+phong|chanh\s+van\s+phong|thu\s+truong|vien\s+truong|truong\s+ban)\b")
+                       r"truong\s+phong|chanh\s+van\s+phong|thu\s+truong|vien\s+truong|truong\s+ban|"
+                       r"tram\s+truong|truong\s+tram|truong\s+khoa|hieu\s+truong|chi\s+cuc\s+truong|cuc\s+truong)\b")
 _PURPOSE = [
     (re.compile(r"\bde\s+bao\s+cao\b|}\s*bao\s+cao\b|^\W*bao\s+cao\s*$"), RecipientPurpose.REPORT),
     (re.compile(r"\bde\s+thuc\s+hien\b|}\s*thuc\s+hien\b"), RecipientPurpose.IMPLEMENT),
@@ -882,40 +1059,126 @@ def _is_caps(line: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 
 
+def _is_name(line: str) -> bool:
+    """A signer's name: two to six words, each capitalised, not all capitals, no digits or colon."""
+    words = line.split()
+    return (2 <= len(words) <= 6 and not _is_caps(line) and not re.search(r"[\d:;,()]", line)
+            and parse_marker(line) is None
+            and all(w[0].isupper() for w in words if w[0].isalpha()))
+
+
+def _signer_start(lines: list[str], index: int) -> bool:
+    """``lines[index]`` opens a signature block: an authority or a capitalised position, a name below."""
+    line = lines[index]
+    k = key(line)
+    if not line or not _is_caps(line) or len(line.split()) > 8:
+        return False
+    if not (_AUTHORITY.match(k) or _POSITION.match(k)):
+        # any short capitalised line, when a name follows it within a few lines (no list marker)
+        if parse_marker(line) or re.match(ocr.NOI_NHAN, k):
+            return False
+    following = [candidate for candidate in lines[index + 1:index + 20] if candidate][:3]
+    for candidate in following:
+        if _is_name(candidate):
+            return True
+        if not _is_caps(candidate):
+            return False
+    return False
+
+
 def _split_signer_from_body(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Without "Nơi nhận", the signer block is the capitalised position and name at the very end."""
+    """The signature block ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", the name) among the last lines of the body."""
     non_blank = [i for i, line in enumerate(lines) if line]
-    for index in non_blank[-4:]:
-        k = key(lines[index])
-        if _AUTHORITY.match(k) or (_POSITION.match(k) and _is_caps(lines[index])):
+    for index in non_blank[-12:]:
+        if _signer_start(lines, index):
             return lines[:index], lines[index:]
     return lines, []
 
 
-def _recipients_and_signer(lines: list[str]) -> tuple[list[dict], dict]:
-    recipients: list[dict] = []
+_ANNEX = re.compile(r"^ph[u]\s+l[u]c\b")
+
+
+def _split_annex(lines: list[str]) -> tuple[list[str], list[str]]:
+    """An annex after the signature ("PHỤ LỤC …") is not read into the plan's fields."""
+    for index, line in enumerate(lines):
+        if _ANNEX.match(key(line)) and _is_caps(line):
+            return lines[:index], lines[index:]
+    return lines, []
+
+
+def _parse_signer(block: list[str]) -> dict:
+    """Authority, position and name of one signature block (its non-blank lines)."""
     signer = {"authority": "", "position": "", "name": ""}
-    signer_lines: list[str] = []
-    in_signer = False
-    list_is_dashed = False
-    for line in lines[1:] if lines and re.match(ocr.NOI_NHAN, key(lines[0])) else lines:
+    name_index = next((i for i, line in enumerate(block) if _is_name(line)), None)
+    head = block[:name_index] if name_index is not None else block
+    if name_index is not None:
+        signer["name"] = block[name_index].strip()
+    if not head:
+        return signer
+    am = _AUTHORITY.match(key(head[0]))
+    if am:
+        signer["authority"] = _authority_label(am["a"].replace("/", ""))
+        rest = head[0][am.start("rest"):].strip()
+        caps = [line for line in head[1:] if _is_caps(line)]
+        # "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC": the position is the line above the name.
+        signer["position"] = caps[-1].strip() if caps else rest
+    else:
+        caps = [line for line in head if _is_caps(line)]
+        signer["position"] = caps[-1].strip() if caps else ""
+    return signer
+
+
+def _recipients_and_signer(lines: list[str], dropped: list[str] | None = None) -> tuple[list[dict], dict]:
+    """Recipients under "Nơi nhận:" and the first signature block, wherever each stands in ``lines``.
+
+    A joint plan's further signature blocks and lines that are neither go to ``dropped``.
+    """
+    dropped = dropped if dropped is not None else []
+    blocks: list[list[str]] = []
+    block: list[str] | None = None
+    recipient_lines: list[str] = []
+    in_recipients = False
+    for index, line in enumerate(lines):
         if not line:
             continue
         k = key(line)
-        if in_signer:
-            signer_lines.append(line)
+        heading = re.match(rf"{ocr.NOI_NHAN}\s*:?", k)
+        if heading and len(line) < 40:
+            in_recipients, block = True, None
+            rest = line[heading.end():].strip()
+            if rest:
+                recipient_lines.append(rest)
             continue
-        if _AUTHORITY.match(k) or (_POSITION.match(k) and _is_caps(line)):
-            in_signer = True
-            signer_lines.append(line)
+        if block is not None and not _is_name(block[-1]) and len(block) < 5:
+            block.append(line)
             continue
+        if _signer_start(lines, index):
+            block = [line]
+            blocks.append(block)
+            in_recipients = False
+            continue
+        block = None
+        if in_recipients:
+            recipient_lines.append(line)
+        else:
+            dropped.append(line)
+    for extra in blocks[1:]:
+        dropped.extend(extra)
+    signer = _parse_signer(blocks[0]) if blocks else {"authority": "", "position": "", "name": ""}
+    return _recipients(recipient_lines), signer
+
+
+def _recipients(lines: list[str]) -> list[dict]:
+    recipients: list[dict] = []
+    list_is_dashed = False
+    for line in lines:
         text = re.sub(r"^[-–•]\s*", "", line).strip()
         purpose = ""
         for pattern, value in _PURPOSE:
             pm = pattern.search(key(text))
             if pm:
                 purpose = value
-                text = text[:pm.start()].strip(" }")
+                text = text[:pm.start()].strip(" }(")
                 break
         if not text:
             if purpose:
@@ -951,22 +1214,7 @@ def _recipients_and_signer(lines: list[str]) -> tuple[list[dict], dict]:
             recipient["purpose"] = RecipientPurpose.ARCHIVE.value
         else:
             recipient["purpose"] = str(recipient["purpose"])
-    if signer_lines:
-        first = key(signer_lines[0])
-        am = _AUTHORITY.match(first)
-        rest_lines = signer_lines
-        if am:
-            signer["authority"] = _authority_label(am["a"])
-            rest_lines = signer_lines[1:]
-            if not rest_lines:
-                signer["position"] = signer_lines[0][am.start("rest"):].strip()
-        caps = [line for line in rest_lines if _is_caps(line)]
-        if caps and not signer["position"]:
-            signer["position"] = caps[0].strip()
-        names = [line for line in rest_lines if not _is_caps(line) and len(line.split()) <= 6]
-        if names:
-            signer["name"] = names[0].strip()
-    return recipients, signer
+    return recipients
 
 
 # --- issuers -----------------------------------------------------------------------------------------
@@ -994,28 +1242,80 @@ def _header_fragments(header_lines: list[str]) -> list[str]:
     return fragments
 
 
+_JOINT_SPLIT = re.compile(r"\s+-\s+(?=" + _BODY_WORDS + r"\b)")
+
+
+def _split_joint(fragment: str) -> list[str]:
+    """The bodies of "BAN CÁN SỰ ĐẢNG UBND TỈNH - BAN DÂN VẬN TỈNH ỦY" (split on the key, sliced from the text)."""
+    k = key(fragment).lower()
+    parts, start = [], 0
+    for m in _JOINT_SPLIT.finditer(k):
+        parts.append(fragment[start:m.start()].strip())
+        start = m.end()
+    parts.append(fragment[start:].strip())
+    return [part for part in parts if part]
+
+
+def _header_bodies(header_lines: list[str]) -> tuple[str, list[str]]:
+    """(governing body, issuing bodies) of the header's left column.
+
+    Decree 30/2020 and Guidance 36 put the governing body ("UBND TỈNH …", "SỞ Y TẾ …", "TỈNH ỦY …")
+    above the issuing one: with two bodies or more, the first governs. A joint plan names its issuers
+    on one line joined by a dash ("BAN CÁN SỰ ĐẢNG UBND TỈNH - BAN DÂN VẬN TỈNH ỦY").
+    """
+    fragments = _header_fragments(header_lines)
+    if not fragments:
+        return "", []
+    if len(fragments) == 1:
+        parts = _split_joint(fragments[0])
+        if len(parts) > 1:
+            return "", parts[:3]
+        if _GOVERNING.match(key(fragments[0])):
+            return fragments[0], []
+        return "", fragments
+    governing, issuing = fragments[0], fragments[1:]
+    parts = _split_joint(issuing[0])
+    return governing, (parts if len(parts) > 1 else issuing)[:2]
+
+
 def _governing_body(header_lines: list[str]) -> str:
     """``UBND TỈNH HÀ TĨNH``: the governing body above the issuing one, as the document writes it."""
-    return next((f for f in _header_fragments(header_lines) if _GOVERNING.match(key(f))), "")
+    return _header_bodies(header_lines)[0]
 
 
 def _issuers(header_lines: list[str], intro: str, units: list[UnitRef]) -> list[dict]:
-    names: list[str] = []
-    fragments = _header_fragments(header_lines)
-    if fragments:
-        # The governing body ("UBND TỈNH …") comes first; the issuing body under it.
-        issuing = [f for f in fragments if not _GOVERNING.match(key(f))] or fragments[-1:]
-        names = issuing[:2]
+    governing, names = _header_bodies(header_lines)
+    if not names and governing:
+        names = [governing]
     if not names and intro:
         m = _INTRO_SUBJECT.search(key(intro))
         if m:
             subject = intro[m.start("subject"):m.end("subject")].strip()
             names = [part.strip() for part in re.split(r"\s+(?:và|va)\s+", subject) if part.strip()][:2]
-    result = []
-    for name in names:
-        unit = match_unit(name, units)
-        result.append({"name": name, "unit_id": unit.id if unit else None, "unit": unit.name if unit else ""})
-    return result
+    return [_issuer(name, governing, units) for name in names]
+
+
+# A responsibility's body is matched more loosely than an issuer (OCR'd names); loose matches are marked.
+RESPONSIBILITY_THRESHOLD = 0.78
+ISSUER_THRESHOLD = 0.9  # below it an issuer stays unmatched: the preview offers to create or pick the unit
+
+
+def _issuer(name: str, governing: str, units: list[UnitRef]) -> dict:
+    """An issuer as written, and the portal unit it is (``match``: exact, loose or none).
+
+    "BAN DÂN VẬN" under "TỈNH ỦY QUẢNG TRỊ" is the Ban Dân vận Tỉnh ủy: the governing body's kind
+    (its first two words) completes a short name. A name that is only similar to a unit's (another
+    hospital, the Party committee *of* the department) stays unmatched: it is never guessed.
+    """
+    unit, score = unit_match(name, units)
+    if score < 1.0 and governing:
+        kind = " ".join(governing.split()[:2])
+        other, other_score = unit_match(f"{name} {kind}", units)
+        if other_score > score:
+            unit, score = other, other_score
+    if score < ISSUER_THRESHOLD:
+        return {"name": name, "unit_id": None, "unit": "", "match": "none"}
+    return {"name": name, "unit_id": unit.id, "unit": unit.name, "match": "exact" if score >= 0.97 else "loose"}
 
 
 # --- OCR detection -------------------------------------------------------------------------------------
@@ -1024,13 +1324,15 @@ _VIET_MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèé�
 
 
 def looks_ocr(text: str) -> bool:
-    """Text from OCR: Vietnamese without diacritics, or digits and symbols inside words."""
+    """Text from OCR: Vietnamese without diacritics, digits and letters confused, or symbols inside words."""
     sample = text[:30000]
     letters = sum(1 for ch in sample if ch.isalpha())
     if letters < 200:
         return False
     marked = len(_VIET_MARKED.findall(sample))
     if marked / letters < 0.03:
+        return True
+    if ocr.repairs(sample) >= 2:  # "2O24", "KH-5YT": digits and letters confused
         return True
     words = re.findall(r"\S+", sample)
     odd = sum(1 for w in words if re.search(r"[a-zà-ỹ][0-9€¢£&]|[0-9€¢£][a-zà-ỹ]", w)

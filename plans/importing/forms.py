@@ -206,12 +206,18 @@ class UploadForm(forms.Form):
         return cleaned
 
 
+def unmatched_issuers(extracted: dict) -> list[str]:
+    """Issuers as written that match no unit of the portal (the preview offers to pick or add them)."""
+    return [i["name"] for i in extracted.get("issuers") or [] if not i.get("unit_id") and i.get("name")]
+
+
 class ResponsibilityForm(forms.Form):
     keep = forms.BooleanField(label=gettext_lazy("keep"), required=False, initial=True)
     lead_text = forms.CharField(label=gettext_lazy("Lead (as written)"), max_length=255, required=False)
     unit = IdChoiceField(label=gettext_lazy("Unit of the portal"), queryset=Unit.objects.none(),
                                   required=False)
     section = forms.CharField(widget=forms.HiddenInput, required=False)
+    match = forms.CharField(widget=forms.HiddenInput, required=False)  # exact, loose or none (see extract)
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -258,10 +264,18 @@ class PreviewForm(forms.Form):
                                                     label=gettext_lazy("Proposed report deadlines and schedules"))
     keep_targets = forms.TypedMultipleChoiceField(coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
                                                   label=gettext_lazy("Proposed targets"))
+    create_units = forms.MultipleChoiceField(
+        label=gettext_lazy("Add as new units of the portal"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Issuers the portal does not know: pick the unit above, or add it (administrators)."))
 
-    def __init__(self, *args, record=None, **kwargs):
+    def __init__(self, *args, record=None, can_create_units=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuers"].queryset = Unit.objects.filter(is_active=True)
+        extracted = record.extracted if record is not None else {}
+        unmatched = unmatched_issuers(extracted)
+        self.fields["create_units"].choices = [(name, name) for name in unmatched]
+        if not (unmatched and can_create_units):
+            del self.fields["create_units"]
         proposals = record.proposals if record is not None else {}
         self.fields["keep_deadlines"].choices = [
             (i, d.get("text", "")) for i, d in enumerate(proposals.get("report_deadlines") or [])]

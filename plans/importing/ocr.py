@@ -33,9 +33,50 @@ def _key_char(ch: str) -> str:
     return folded[0] if folded else " "
 
 
+# Digits and letters OCR confuses, repaired by their neighbours (one character for one, so the
+# key keeps the text's length): "2O24", "1l2", "ngày O8", "1S tháng" are numbers; "8AN", "KH-5YT",
+# "KH0A" are words.
+_TO_DIGIT = {"o": "0", "l": "1", "i": "1", "s": "5", "b": "8"}
+_TO_LETTER = {"0": "o", "1": "l", "5": "s", "8": "b"}
+_DIGIT_CONTEXT = re.compile(
+    r"(?<=\d)[olisb](?=\d)"              # 2O24, 1l2
+    r"|(?<=\b\d)[olis](?=[\s/.,;)-]|$)"    # 1S tháng, 2O/, 3l/12
+    r"|(?<=[\s/(-])[ol](?=\d)|^[ol](?=\d)"  # ngày O8, l5/6
+)
+_LETTER_CONTEXT = re.compile(r"(?<![\d\w])[58](?=[a-z]{2,}\b)|(?<=[a-z])[0158](?=[a-z])")
+
+
 def key(text: str) -> str:
-    """``fold`` character by character: same length as ``text``, so positions carry over."""
-    return "".join(map(_key_char, text))
+    """``fold`` character by character: same length as ``text``, so positions carry over.
+
+    OCR's digit-letter confusions are repaired from their context (``_DIGIT_CONTEXT``).
+    """
+    folded = "".join(map(_key_char, text))
+    if not re.search(r"\d", folded):
+        return folded
+    folded = _DIGIT_CONTEXT.sub(lambda m: _TO_DIGIT[m.group(0)], folded)
+    return _LETTER_CONTEXT.sub(lambda m: _TO_LETTER[m.group(0)], folded)
+
+
+def repairs(text: str) -> int:
+    """How many characters of ``text`` its key repaired (digits read as letters and the reverse)."""
+    raw = "".join(map(_key_char, text))
+    return sum(1 for a, b in zip(raw, key(text), strict=True) if a != b)
+
+
+def repair(text: str) -> str:
+    """``text`` with the characters its key repaired (``2O24`` → ``2024``, ``KH-5YT`` → ``KH-SYT``)."""
+    k = key(text)
+    out = []
+    for index, (ch, folded) in enumerate(zip(text, k, strict=True)):
+        if folded.isdigit() and not ch.isdigit():
+            out.append(folded)
+        elif ch.isdigit() and not folded.isdigit():
+            neighbours = text[max(0, index - 1):index] + text[index + 1:index + 2]
+            out.append(folded.upper() if any(c.isupper() for c in neighbours) else folded)
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 # OCR skeleton for comparing names: characters OCR mixes up are mapped to one.
@@ -72,6 +113,8 @@ THUC_HIEN = r"\bth[a-z]{1,3}c?\s+h[a-z]{0,3}n\b"
 NOI_NHAN = r"\bn[a-z]{1,2}i\s+nh[a-z]{1,2}n\b"
 BAO_CAO = r"\bb[a-z]o\s+c[a-z]o\b"
 DATE_NUM = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
+# "19 tháng 9 năm 2014" (after "ngày"); the same three groups as DATE_NUM
+DATE_WORDS = rf"(\d{{1,2}})\s+{THANG}\s+(\d{{1,2}})\s*,?\s+{NAM}\s+(\d{{4}})"
 
 # Document types as legal bases cite them (key pattern, name as written in a clean text).
 DOC_TYPES: list[tuple[str, str]] = [
@@ -95,7 +138,7 @@ DOC_TYPE_RE = "(?:" + "|".join(p for p, _name in DOC_TYPES) + ")"
 
 # Title words of the document type line (capitals in a header), with their abbreviation.
 TYPE_LINES: list[tuple[str, str]] = [
-    (KE_HOACH, "KH"),
+    (KE_HOACH + r"(?:\s+li[e]n\s+t[i]ch\b)?", "KH"),   # "KẾ HOẠCH LIÊN TỊCH" of a joint plan
     (r"\bch[u][o0a]ng\s+tr[a-z]nh\b", "CTr"),
     (r"\bquy[a-z]t\s+[dp][a-z]nh\b", "QĐ"),
     (BAO_CAO, "BC"),

@@ -18,3 +18,15 @@ def import_proposals(*, plan) -> dict:
     proposals = record.proposals if record else {}
     return {"report_deadlines": list(proposals.get("report_deadlines") or []),
             "targets": list(proposals.get("targets") or [])}
+
+
+PROPOSED = "proposed"
+
+
+def pending_import_proposals(*, plan) -> dict:
+    """The proposals of ``import_proposals`` still ``proposed`` (not yet confirmed or dismissed by reporting
+    or emulation), each with its ``index`` in that list: what the plan page shows as proposals."""
+    proposals = import_proposals(plan=plan)
+    return {kind: [{**entry, "index": index} for index, entry in enumerate(entries)
+                   if entry.get("status", PROPOSED) == PROPOSED]
+            for kind, entries in proposals.items()}

@@ -13,15 +13,17 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from plans import policy
 from plans import services as plan_services
-from plans.choices import HeaderStyle, ItemStyle, PlanKind, RecipientPurpose, SignerAuthority
+from plans.choices import HeaderStyle, ItemStyle, PlanKind, RecipientPurpose, SignerAuthority, UnitKind
 from plans.models import Item, Plan, Unit
 from plans.text import fold
 
 from . import extract as ex
+from . import ocr
 from .models import PlanImport
 from .readers import read_upload
 
@@ -98,13 +100,43 @@ def _issuer_units(extracted: dict) -> list[Unit]:
     for issuer in extracted.get("issuers") or []:
         unit_id = issuer.get("unit_id")
         if not unit_id and issuer.get("name"):
-            found = ex.match_unit(issuer["name"], refs)
-            unit_id = found.id if found else None
+            # Only a unit whose name is the issuer's (never one merely similar): an unknown issuer stays out.
+            found, score = ex.unit_match(issuer["name"], refs)
+            unit_id = found.id if found and score >= ex.ISSUER_THRESHOLD else None
         if unit_id:
             unit = Unit.objects.filter(pk=unit_id).first()
             if unit and unit not in units:
                 units.append(unit)
     return units[:2]
+
+
+def _unit_name(written: str) -> str:
+    """ "BỆNH VIỆN PHỔI" → "Bệnh viện phổi": a header's capitals as a unit list writes names."""
+    written = re.sub(r"\s+", " ", written).strip(" -–")
+    return written[:1].upper() + written[1:].lower() if written.isupper() else written
+
+
+@transaction.atomic
+def import_unit_create(*, actor, name: str, governing_body: str = "") -> Unit:
+    """Create the partner unit an imported plan's issuer names (administrators only), or return the
+    unit of that exact name if one exists."""
+    if not policy.is_admin(actor):
+        raise PermissionDenied(_("Only an administrator may add a unit."))
+    name = _unit_name(name)
+    if len(ocr.skeleton(name)) < 3:
+        raise ValidationError(_("The unit needs a name."), code="no_name")
+    existing = Unit.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        return existing
+    base = slugify(fold(name))[:34] or "unit"
+    code, n = base, 1
+    while Unit.objects.filter(code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    is_party = bool(re.match(r"(?:dang|ban\s+(?:dan\s+van|tuyen\s+giao|to\s+chuc|can\s+su)|tinh\s+uy|chi\s+bo)\b",
+                             fold(name)))
+    return Unit.objects.create(code=code, name=name[:255], kind=UnitKind.PARTNER, is_party_body=is_party,
+                               governing_body=governing_body[:255])
 
 
 def _parse_iso(value) -> dt.date | None:
@@ -147,7 +179,7 @@ def _find_item(lead_text: str, section_label: str, made: list[tuple[dict, Item, 
 def plan_import_save(*, actor, extracted: dict[str, Any], source_file: File | str | None = None,
                      import_record: PlanImport | None = None, source_name: str = "", text: str = "",
                      imported_from_ocr: bool | None = None, owner_unit: Unit | None = None,
-                     today: dt.date) -> Plan:
+                     create_units: list[str] | tuple = (), today: dt.date) -> Plan:
     """Create a DRAFT plan from an extraction (as corrected by the user), in one transaction.
 
     The plan gets its header, issuers, legal bases, sections and items, responsibilities,
@@ -165,6 +197,11 @@ def plan_import_save(*, actor, extracted: dict[str, Any], source_file: File | st
     if import_record is not None and import_record.plan_id:
         raise ValidationError(_("This import has already been saved as a plan."), code="already_saved")
 
+    if create_units:
+        created = [import_unit_create(actor=actor, name=name, governing_body=extracted.get("governing_body") or "")
+                   for name in create_units]
+        extracted = {**extracted, "issuers": [*(extracted.get("issuers") or []),
+                                              *({"name": u.name, "unit_id": u.pk, "unit": u.name} for u in created)]}
     issuers = _issuer_units(extracted)
     owner_unit = owner_unit or actor.unit or (issuers[0] if issuers else None)
     signer = extracted.get("signer") or {}
@@ -286,3 +323,31 @@ def plan_import_from_file(*, actor, name: str, data: bytes, today: dt.date,
         plan = plan_import_save(actor=actor, extracted=record.extracted, import_record=record, text=text,
                                 today=today)
     return record.extracted, plan
+
+
+PROPOSAL_STATUSES = ("proposed", "confirmed", "dismissed")
+
+
+@transaction.atomic
+def import_proposals_mark(*, actor, plan, kind: str, indexes: list[int], status: str) -> dict:
+    """Mark proposals of ``plan``'s import (``kind``: targets or report_deadlines) as confirmed or dismissed.
+
+    Emulation calls it when it confirms targets from them, reporting when it creates obligations;
+    the plan page then stops showing them as proposals. Returns the updated proposals.
+    """
+    if not (policy.can_view_plan(actor, plan) and policy.can_create_plan(actor)):
+        raise PermissionDenied
+    if kind not in ("targets", "report_deadlines") or status not in PROPOSAL_STATUSES:
+        raise ValidationError(_("Unknown kind or status of a proposal."), code="bad_proposal")
+    record = (PlanImport.objects.select_for_update().filter(plan=plan, status=PlanImport.Status.SAVED)
+              .order_by("-created_at", "-id").first())
+    if record is None:
+        raise ValidationError(_("This plan was not imported."), code="not_imported")
+    entries = list((record.proposals or {}).get(kind) or [])
+    for index in indexes:
+        if not 0 <= index < len(entries):
+            raise ValidationError(_("There is no such proposal."), code="bad_proposal")
+        entries[index] = {**entries[index], "status": status}
+    record.proposals = {**(record.proposals or {}), kind: entries}
+    record.save(update_fields=["proposals", "updated_at"])
+    return record.proposals

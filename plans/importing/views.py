@@ -15,7 +15,7 @@ from plans.choices import Recurrence
 from plans.models import Unit
 
 from . import services
-from .forms import PreviewForm, ResponsibilityFormSet, UploadForm
+from .forms import PreviewForm, ResponsibilityFormSet, UploadForm, unmatched_issuers
 from .models import PlanImport
 from .readers import read_upload
 
@@ -71,7 +71,8 @@ def _get_record(request, pk) -> PlanImport:
 
 def _responsibility_initial(extracted: dict) -> list[dict]:
     return [{"keep": True, "lead_text": r.get("lead_text", ""), "unit": r.get("unit_id"),
-             "section": r.get("section", "")} for r in extracted.get("responsibilities") or []]
+             "section": r.get("section", ""), "match": r.get("match", "")}
+            for r in extracted.get("responsibilities") or []]
 
 
 @login_required
@@ -81,8 +82,9 @@ def import_preview(request, pk):
         messages.info(request, _("This import has already been saved as a plan."))
         return redirect(record.plan)
     units = list(Unit.objects.filter(is_active=True).values_list("pk", "name"))
+    can_create_units = policy.is_admin(request.user)
     if request.method == "POST":
-        form = PreviewForm(request.POST, record=record)
+        form = PreviewForm(request.POST, record=record, can_create_units=can_create_units)
         formset = ResponsibilityFormSet(request.POST, prefix="responsibility", form_kwargs={"units": units})
         if form.is_valid() and formset.is_valid():
             responsibilities = [
@@ -107,6 +109,7 @@ def import_preview(request, pk):
             try:
                 plan = services.plan_import_save(actor=request.user, extracted=extracted, import_record=record,
                                                  imported_from_ocr=form.cleaned_data.get("imported_from_ocr"),
+                                                 create_units=form.cleaned_data.get("create_units") or [],
                                                  today=timezone.localdate())
             except ValidationError as error:
                 record.refresh_from_db()
@@ -117,9 +120,11 @@ def import_preview(request, pk):
                                             "for review."))
                 return redirect(plan)
     else:
-        form = PreviewForm(initial=PreviewForm.initial_from(record.extracted, record.proposals), record=record)
+        form = PreviewForm(initial=PreviewForm.initial_from(record.extracted, record.proposals), record=record,
+                           can_create_units=can_create_units)
         formset = ResponsibilityFormSet(initial=_responsibility_initial(record.extracted), prefix="responsibility",
                                         form_kwargs={"units": units})
+    checks = _checks(record.extracted)
     return render(request, "plans/import/preview.html", {
         "record": record, "form": form, "formset": formset,
         "proposals": record.proposals or {},
@@ -129,4 +134,34 @@ def import_preview(request, pk):
                           for i, d in enumerate(record.proposals.get("report_deadlines") or [])],
         "target_rows": list(enumerate(record.proposals.get("targets") or [])),
         "warnings": record.extracted.get("warnings") or [],
+        "checks": checks,
+        "flags": {check["field"]: True for check in checks},
+        "unmatched_issuers": unmatched_issuers(record.extracted),
+        "dropped": record.extracted.get("dropped") or [],
     })
+
+
+_FIELD_LABELS = {
+    "title": gettext_lazy("Title"), "number": gettext_lazy("Number and symbol"), "date": gettext_lazy("Date"),
+    "place": gettext_lazy("Place of issue"), "governing_body": gettext_lazy("Governing body"),
+    "issuers": gettext_lazy("Issuing units"), "legal_bases": gettext_lazy("Legal bases"),
+    "outline": gettext_lazy("Sections and items"), "responsibilities": gettext_lazy("Responsibilities"),
+    "recipients": gettext_lazy("Recipients"), "signer_position": gettext_lazy("Signer's position"),
+    "signer_name": gettext_lazy("Signer's name"),
+}
+_REASONS = {
+    "missing": gettext_lazy("not found in the document"),
+    "unmatched": gettext_lazy("not a unit of the portal: pick the unit, or add it"),
+    "loose": gettext_lazy("matched to a unit by a similar name only"),
+    "incomplete": gettext_lazy("read in part only"),
+    "repaired": gettext_lazy("digits and letters confused by OCR were repaired"),
+    "reflowed": gettext_lazy("line breaks were joined into paragraphs: check where items start"),
+    "ocr": gettext_lazy("read from OCR text: check numbers, dates and names"),
+}
+
+
+def _checks(extracted: dict) -> list[dict]:
+    """The extractor's checks (``extract.confidence_checks``) with labels, for the preview's list."""
+    return [{**check, "label": _FIELD_LABELS.get(check["field"], check["field"]),
+             "reason_label": _REASONS.get(check["reason"], check["reason"])}
+            for check in extracted.get("checks") or []]

@@ -69,3 +69,11 @@ def governing_body(unit, plan_governing=""):
 def doc_type_title(doc_type) -> str:
     """The document type as printed under the header (always Vietnamese: it is the document's text)."""
     return lines.doc_type_title(doc_type)
+
+
+@register.simple_tag
+def import_proposals_of(plan):
+    """The importer's proposals still waiting for confirmation (``plans.importing.selectors``)."""
+    from plans.importing.selectors import pending_import_proposals
+
+    return pending_import_proposals(plan=plan)
