@@ -17,6 +17,7 @@ urlpatterns = [
     path("search/", search_page, name="search"),
     path("plans/", include("plans.urls")),
     path("reporting/", include("reporting.urls")),
+    path("dialogue/", include("dialogue.urls")),
     path("api/v1/", include("plans.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -42,6 +42,27 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"The server did not answer at {url}")
 
 
+def dialogue_shots() -> dict[str, dict[str, str]]:
+    """The dialogue app's pages (docs/dialogue.md): the organiser's, a unit head's, and the public page."""
+    from dialogue.models import Session
+
+    held = Session.objects.filter(form="online").exclude(status="planned").order_by("starts_at").first()
+    upcoming = Session.objects.filter(form="online", status="planned").order_by("starts_at").first()
+    in_person = Session.objects.filter(form="in_person").order_by("starts_at").first()
+    return {
+        "ttra.chanhthanhtra": {
+            "dialogue-sessions.png": "/dialogue/",
+            "dialogue-session.png": f"/dialogue/sessions/{in_person.pk}/",
+            "dialogue-moderation.png": f"/dialogue/sessions/{held.pk}/questions/",
+            "dialogue-reception.png": "/dialogue/reception/",
+            "dialogue-public.png": "/dialogue/public/",
+            "dialogue-public-session.png": f"/dialogue/public/sessions/{upcoming.pk}/",
+        },
+        "bvdk.giamdoc": {"dialogue-followups.png": "/dialogue/follow-ups/?mine=1"},
+        "giamdoc": {"dialogue-petitions.png": "/dialogue/petitions/"},
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -83,6 +104,7 @@ def main() -> int:
                                    source=PlanImport.Source.TXT, source_name=seed.name).pk  # a fresh preview
     request = ReportRequest.objects.filter(unit__code="ttkscb").order_by("due_date").last()
     request_pk, obligation_pk = request.pk, request.obligation_id
+    dialogue = dialogue_shots()  # read before Playwright's event loop starts
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -111,6 +133,8 @@ def main() -> int:
                     "reporting-compliance.png": f"/reporting/obligations/{obligation_pk}/compliance/",
                 },
             }
+            for username, shots in dialogue.items():
+                shots_by_user.setdefault(username, {}).update(shots)
             for username, shots in shots_by_user.items():
                 context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
                 page = context.new_page()
