@@ -106,13 +106,17 @@ def test_overdue_petitions_are_reminded_to_the_receiving_unit(petition_for, user
     assert services.dialogue_reminders(today=petition.due_date + dt.timedelta(days=2))["petitions_overdue"] == 0
 
 
-def test_the_beat_schedule_runs_the_reminders(celery_worker, online_session, org, users):
+def test_the_migration_schedules_the_daily_reminders():
     from django_celery_beat.models import PeriodicTask
 
+    task = PeriodicTask.objects.select_related("crontab").get(name="dialogue: follow-up and petition reminders")
+    assert task.task == "dialogue.tasks.dialogue_reminders_task" and task.enabled
+    assert (task.crontab.hour, task.crontab.minute, str(task.crontab.timezone)) == ("7", "10", "Asia/Ho_Chi_Minh")
+
+
+def test_a_real_worker_runs_the_reminder_task(celery_worker, online_session, org, users):
     from dialogue.tasks import dialogue_reminders_task
 
-    task = PeriodicTask.objects.get(name="dialogue: follow-up and petition reminders")
-    assert task.task == "dialogue.tasks.dialogue_reminders_task" and task.enabled
     _entry(online_session, users, org, due=dt.date(2026, 12, 2))
     result = dialogue_reminders_task.delay(TODAY.isoformat()).get(timeout=30)
     assert result["follow_ups_due"] == 1
