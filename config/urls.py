@@ -19,6 +19,7 @@ urlpatterns = [
     path("reporting/", include("reporting.urls")),
     path("emulation/", include("emulation.urls")),
     path("coordination/", include("coordination.urls")),
+    path("dialogue/", include("dialogue.urls")),
     path("api/v1/", include("plans.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

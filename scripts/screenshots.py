@@ -71,6 +71,27 @@ def emulation_shots() -> dict[str, dict[str, str]]:
     }}
 
 
+def dialogue_shots() -> dict[str, dict[str, str]]:
+    """The dialogue app's pages (docs/dialogue.md): the organiser's, a unit head's, and the public page."""
+    from dialogue.models import Session
+
+    held = Session.objects.filter(form="online").exclude(status="planned").order_by("starts_at").first()
+    upcoming = Session.objects.filter(form="online", status="planned").order_by("starts_at").first()
+    in_person = Session.objects.filter(form="in_person").order_by("starts_at").first()
+    return {
+        "ttra.chanhthanhtra": {
+            "dialogue-sessions.png": "/dialogue/",
+            "dialogue-session.png": f"/dialogue/sessions/{in_person.pk}/",
+            "dialogue-moderation.png": f"/dialogue/sessions/{held.pk}/questions/",
+            "dialogue-reception.png": "/dialogue/reception/",
+            "dialogue-public.png": "/dialogue/public/",
+            "dialogue-public-session.png": f"/dialogue/public/sessions/{upcoming.pk}/",
+        },
+        "bvdk.giamdoc": {"dialogue-followups.png": "/dialogue/follow-ups/?mine=1"},
+        "giamdoc": {"dialogue-petitions.png": "/dialogue/petitions/"},
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -109,6 +130,8 @@ def main() -> int:
     request = ReportRequest.objects.filter(unit__code="ttkscb").order_by("due_date").last()
     request_pk, obligation_pk = request.pk, request.obligation_id
     app_shots = emulation_shots()
+    for username, shots in dialogue_shots().items():  # read before Playwright's event loop starts
+        app_shots.setdefault(username, {}).update(shots)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
