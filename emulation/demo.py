@@ -132,7 +132,39 @@ def build(*, plan, units: dict, actor, admin) -> Movement:
             answers = {c.pk: ((k + n + index) % 4 != 0, "") for k, c in enumerate(criteria)}
             commendation.self_assess(actor=admin, checklist=checklist, phase=phase, unit=head,
                                      answers=answers)
+    _commendation(units=units, admin=admin)
     return movement
+
+
+def _commendation(*, units, admin) -> None:
+    """Registrations of 2021 (approved, refused, waiting) and nominations (accepted, proposed) of the facilities."""
+    from .models import Achievement
+
+    specs = [("bvdk", "", "tt_ldxs", "Hoàn thành vượt mức các chỉ tiêu chuyên môn; 100 % khoa đạt “Xanh - Sạch - Đẹp”.",
+              "approve"),
+             ("ttyt-binhson", "", "tt_ldxs", "Đạt các chỉ tiêu tiêm chủng và hồ sơ sức khỏe điện tử.", "refuse"),
+             ("ttkscb", "Nguyễn Thị Thu", "cstd_cs", "Chủ trì 01 sáng kiến cấp cơ sở về giám sát dịch bệnh.", "")]
+    for code, person, title, commitments, decision in specs:
+        registration = commendation.registration_save(actor=admin, unit=units[code], data={
+            "year": YEAR, "person_name": person, "title": title, "commitments": commitments})
+        commendation.registration_send(actor=admin, registration=registration)
+        if decision:
+            commendation.registration_decide(actor=admin, registration=registration, approve=decision == "approve",
+                                             reason="Bổ sung cam kết về cải cách hành chính.")
+    for year in (2018, 2019, 2020):
+        Achievement.objects.get_or_create(unit=units["bvdk"], person_name="Bùi Quốc Khánh", title="cstd_cs",
+                                          year=year)
+    accepted = commendation.nomination_create(actor=admin, unit=units["bvdk"], data={
+        "year": YEAR, "person_name": "Bùi Quốc Khánh", "title": "cstd_tinh",
+        "evidence": "03 năm liên tục đạt Chiến sĩ thi đua cơ sở (2018–2020); đề tài khoa học cấp tỉnh."})
+    commendation.nomination_review(actor=admin, nomination=accepted, accept=True)
+    Achievement.objects.get_or_create(unit=units["ttyt-lyson"], person_name="", title="tt_ldtt", year=YEAR - 1)
+    commendation.nomination_create(actor=admin, unit=units["ttyt-lyson"], data={
+        "year": YEAR, "person_name": "", "title": "tt_ldxs",
+        "evidence": "Hoàn thành xuất sắc nhiệm vụ; 100 % chỉ tiêu thi đua đạt."})
+    commendation.exemplar_save(actor=admin, unit=units["ttyt-lyson"], data={
+        "year": YEAR, "kind": "person", "name": "Điều dưỡng Phạm Thị Liên",
+        "story": "Vượt biển trong đêm đưa sản phụ nguy kịch vào đất liền cấp cứu an toàn."})
 
 
 def load_demo(*, units: dict, users: dict, log) -> Movement | None:
