@@ -153,7 +153,7 @@ class TitleClaim(TimeStampedModel):
                              related_name="emulation_%(class)ss")
     person_name = models.CharField(_("person"), max_length=120, blank=True,
                                    help_text=_("Empty for the unit's own registration as a collective."))
-    title = models.CharField(_("title"), max_length=12, choices=Title.choices)
+    title = models.CharField(_("emulation title"), max_length=12, choices=Title.choices)
 
     class Meta:
         abstract = True
@@ -193,7 +193,7 @@ class Achievement(models.Model):
     unit = models.ForeignKey("plans.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
                              related_name="emulation_achievements")
     person_name = models.CharField(_("person"), max_length=120, blank=True)
-    title = models.CharField(_("title"), max_length=12, choices=Title.choices)
+    title = models.CharField(_("emulation title"), max_length=12, choices=Title.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     decision = models.CharField(_("decision"), max_length=120, blank=True)
 

@@ -283,7 +283,7 @@ def _commendation_page(request, *, form_class, create, rows, template, xlsx_name
 
 def _common_columns():
     return [Column(_("Year"), lambda r: r.year), Column(_("Unit"), lambda r: r.unit.name),
-            Column(_("Person"), lambda r: r.person_name), Column(_("Title"), lambda r: r.get_title_display()),
+            Column(_("Person"), lambda r: r.person_name), Column(_("Emulation title"), lambda r: r.get_title_display()),
             Column(_("Status"), lambda r: r.get_status_display())]
 
 
