@@ -2,7 +2,19 @@ from django.contrib import admin
 
 from plans.admin_mixins import ReadOnlyAdminMixin
 
-from .models import Achievement, DecisionList, Movement, Nomination, Phase, Registration, Result, Target
+from .models import (
+    Achievement,
+    Checklist,
+    DecisionList,
+    Exemplar,
+    Movement,
+    Nomination,
+    Phase,
+    Registration,
+    Result,
+    SelfAssessment,
+    Target,
+)
 
 
 class PhaseInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -54,3 +66,18 @@ class AchievementAdmin(admin.ModelAdmin):
 @admin.register(DecisionList)
 class DecisionListAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("year", "unit")
+
+
+@admin.register(Checklist)
+class ChecklistAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "movement")
+
+
+@admin.register(SelfAssessment)
+class SelfAssessmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("criterion", "phase", "unit", "met")
+
+
+@admin.register(Exemplar)
+class ExemplarAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "kind", "unit", "year")

@@ -163,3 +163,70 @@ def registration_list(*, user, year: int | None = None):
 def nomination_list(*, user, year: int | None = None):
     rows = Nomination.objects.filter(policy.registrations_q(user)).select_related("unit")
     return rows.filter(year=year) if year else rows
+
+
+# --- Criteria checklists and exemplary people ------------------------------------------------------------------
+
+
+@transaction.atomic
+def checklist_create(*, actor, movement, name: str, criteria: list[str]):
+    from .models import Checklist, Criterion
+
+    if not policy.can_manage(actor, movement):
+        raise PermissionDenied(_("Only the staff who manage this plan may change its emulation movement."))
+    criteria = [c.strip() for c in criteria if c and c.strip()]
+    if not (name or "").strip() or not criteria:
+        raise ValidationError(_("Give the checklist's name and at least one criterion (one per line)."))
+    checklist = Checklist(movement=movement, name=name.strip())
+    checklist.full_clean()
+    checklist.save()
+    Criterion.objects.bulk_create([Criterion(checklist=checklist, text=text[:500], order=n)
+                                   for n, text in enumerate(criteria, start=1)])
+    return checklist
+
+
+@transaction.atomic
+def self_assess(*, actor, checklist, phase, unit, answers: dict) -> int:
+    """The unit's self-assessment of each criterion for the phase (``answers``: {criterion pk: (met, note)})."""
+    from .models import SelfAssessment
+
+    if not policy.can_register(actor, unit):
+        raise PermissionDenied(_("You may assess only your own unit."))
+    if phase.movement_id != checklist.movement_id:
+        raise ValidationError(_("The phase is not one of this movement's."))
+    for criterion in checklist.criteria.all():
+        met, note = answers.get(criterion.pk, (False, ""))
+        SelfAssessment.objects.update_or_create(criterion=criterion, phase=phase, unit=unit,
+                                                defaults={"met": bool(met), "note": (note or "")[:500]})
+    return checklist.criteria.count()
+
+
+@transaction.atomic
+def exemplar_save(*, actor, unit, data: dict):
+    from .models import Exemplar
+
+    if not policy.can_register(actor, unit):
+        raise PermissionDenied(_("You may register only for your own unit."))
+    exemplar = Exemplar(unit=unit, created_by=actor if getattr(actor, "pk", None) else None,
+                        **{k: data.get(k) for k in ("year", "kind", "name", "story")})
+    exemplar.full_clean()
+    exemplar.save()
+    return exemplar
+
+
+def exemplar_list(*, user, year: int | None = None):
+    from .models import Exemplar
+
+    rows = Exemplar.objects.filter(policy.registrations_q(user)).select_related("unit")
+    return rows.filter(year=year) if year else rows
+
+
+def checklist_summary(*, checklist, phase) -> list[dict]:
+    """Per unit: how many criteria it marked met for the phase (one query)."""
+    from django.db.models import Count, Q
+
+    from .models import SelfAssessment
+
+    return list(SelfAssessment.objects.filter(criterion__checklist=checklist, phase=phase)
+                .values("unit__name").annotate(met=Count("id", filter=Q(met=True)), answered=Count("id"))
+                .order_by("unit__name"))

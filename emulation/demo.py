@@ -16,13 +16,14 @@ from django.db import transaction
 from plans.importing.models import PlanImport
 from reporting.models import Indicator
 
-from . import services
+from . import commendation, services
 from .choices import Direction, Measure, ResultSource, Scope, Source
 from .models import Movement
 
 TITLE = "Phong trào thi đua yêu nước ngành Y tế năm 2021"
 YEAR = 2021
 ACTOR = "nvy.chuyenvien"
+ADMIN = "quantri"  # enters the demo self-assessments on behalf of the units
 COUNTS = {
     "tdua_so_bac_si": ("Số bác sĩ", "người"),
     "tdua_dan_so": ("Dân số", "người"),
@@ -68,6 +69,11 @@ FIGURES = {
     "tyt-binhhiep": [(2, 8000, 92.0, 9.5, 15.5, 85.0, None, 50), (3, 8000, 95.5, 8.3, 14.0, 91.0, None, 75)],
     "tyt-binhchanh": [(2, 7500, 96.5, 8.0, 13.0, 92.0, None, 65), (2, 7500, 97.5, 7.8, 12.9, 93.5, None, 96)],
 }
+# The seed names the criteria "03 xây, 03 chống và 03 biết" without listing them: the wording below is the demo's.
+CRITERIA = ["Xây dựng tinh thần, thái độ phục vụ người bệnh tận tụy", "Xây dựng tác phong làm việc chuyên nghiệp",
+            "Xây dựng môi trường cơ sở y tế xanh - sạch - đẹp", "Chống tiêu cực, gây phiền hà cho người bệnh",
+            "Chống quan liêu, thờ ơ, vô cảm", "Chống lãng phí, thiếu trách nhiệm", "Biết lắng nghe",
+            "Biết chia sẻ, cảm thông", "Biết xin lỗi, cảm ơn"]
 SECTOR = {"tdua_giuong_10000": ("25.9", "26.4"), "tdua_xa_btcqg": ("98.2", "100"), "tdua_tang_dan_so": ("0.9", "0.86")}
 
 
@@ -91,7 +97,7 @@ def _unit_figures(code: str, phase_index: int) -> dict:
 
 
 @transaction.atomic
-def build(*, plan, units: dict, actor) -> Movement:
+def build(*, plan, units: dict, actor, admin) -> Movement:
     movement = services.movement_create(
         actor=actor, plan=plan, data={"title": TITLE, "year": YEAR, "description": "Kế hoạch số 276/KH-SYT."},
         phases=[{"name": "Giai đoạn 1", "start": dt.date(YEAR, 1, 1), "end": dt.date(YEAR, 6, 30)},
@@ -117,7 +123,48 @@ def build(*, plan, units: dict, actor) -> Movement:
                     continue
                 services.result_enter(actor=actor, target=target, phase=phase, unit=units[unit_code],
                                       source=ResultSource.DEPARTMENT, **figures)
+    checklist = commendation.checklist_create(actor=actor, movement=movement, name="03 xây, 03 chống, 03 biết",
+                                              criteria=CRITERIA)
+    criteria = list(checklist.criteria.all())
+    for index, phase in enumerate(movement.phases.all()):
+        for n, code in enumerate(UNITS[:4]):
+            head = units[code]
+            answers = {c.pk: ((k + n + index) % 4 != 0, "") for k, c in enumerate(criteria)}
+            commendation.self_assess(actor=admin, checklist=checklist, phase=phase, unit=head,
+                                     answers=answers)
+    _commendation(units=units, admin=admin)
     return movement
+
+
+def _commendation(*, units, admin) -> None:
+    """Registrations of 2021 (approved, refused, waiting) and nominations (accepted, proposed) of the facilities."""
+    from .models import Achievement
+
+    specs = [("bvdk", "", "tt_ldxs", "Hoàn thành vượt mức các chỉ tiêu chuyên môn; 100 % khoa đạt “Xanh - Sạch - Đẹp”.",
+              "approve"),
+             ("ttyt-binhson", "", "tt_ldxs", "Đạt các chỉ tiêu tiêm chủng và hồ sơ sức khỏe điện tử.", "refuse"),
+             ("ttkscb", "Nguyễn Thị Thu", "cstd_cs", "Chủ trì 01 sáng kiến cấp cơ sở về giám sát dịch bệnh.", "")]
+    for code, person, title, commitments, decision in specs:
+        registration = commendation.registration_save(actor=admin, unit=units[code], data={
+            "year": YEAR, "person_name": person, "title": title, "commitments": commitments})
+        commendation.registration_send(actor=admin, registration=registration)
+        if decision:
+            commendation.registration_decide(actor=admin, registration=registration, approve=decision == "approve",
+                                             reason="Bổ sung cam kết về cải cách hành chính.")
+    for year in (2018, 2019, 2020):
+        Achievement.objects.get_or_create(unit=units["bvdk"], person_name="Bùi Quốc Khánh", title="cstd_cs",
+                                          year=year)
+    accepted = commendation.nomination_create(actor=admin, unit=units["bvdk"], data={
+        "year": YEAR, "person_name": "Bùi Quốc Khánh", "title": "cstd_tinh",
+        "evidence": "03 năm liên tục đạt Chiến sĩ thi đua cơ sở (2018–2020); đề tài khoa học cấp tỉnh."})
+    commendation.nomination_review(actor=admin, nomination=accepted, accept=True)
+    Achievement.objects.get_or_create(unit=units["ttyt-lyson"], person_name="", title="tt_ldtt", year=YEAR - 1)
+    commendation.nomination_create(actor=admin, unit=units["ttyt-lyson"], data={
+        "year": YEAR, "person_name": "", "title": "tt_ldxs",
+        "evidence": "Hoàn thành xuất sắc nhiệm vụ; 100 % chỉ tiêu thi đua đạt."})
+    commendation.exemplar_save(actor=admin, unit=units["ttyt-lyson"], data={
+        "year": YEAR, "kind": "person", "name": "Điều dưỡng Phạm Thị Liên",
+        "story": "Vượt biển trong đêm đưa sản phụ nguy kịch vào đất liền cấp cứu an toàn."})
 
 
 def load_demo(*, units: dict, users: dict, log) -> Movement | None:
@@ -129,6 +176,6 @@ def load_demo(*, units: dict, users: dict, log) -> Movement | None:
     if existing is not None:
         log(f"Emulation: exists, skipped: {TITLE}")
         return existing
-    movement = build(plan=plan, units=units, actor=users[ACTOR])
+    movement = build(plan=plan, units=units, actor=users[ACTOR], admin=users[ADMIN])
     log(f"Emulation: {TITLE} — {movement.targets.count()} targets, {movement.phases.count()} phases")
     return movement

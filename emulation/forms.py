@@ -138,3 +138,17 @@ class NominationForm(forms.ModelForm):
         model = Nomination
         fields = ["year", "person_name", "title", "evidence"]
         widgets = {"evidence": forms.Textarea(attrs={"rows": 3})}
+
+
+class ChecklistForm(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=200)
+    criteria = forms.CharField(label=_("Criteria (one per line)"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class ExemplarForm(forms.ModelForm):
+    class Meta:
+        from .models import Exemplar
+
+        model = Exemplar
+        fields = ["year", "kind", "name", "story"]
+        widgets = {"story": forms.Textarea(attrs={"rows": 4})}

@@ -153,7 +153,7 @@ class TitleClaim(TimeStampedModel):
                              related_name="emulation_%(class)ss")
     person_name = models.CharField(_("person"), max_length=120, blank=True,
                                    help_text=_("Empty for the unit's own registration as a collective."))
-    title = models.CharField(_("title"), max_length=12, choices=Title.choices)
+    title = models.CharField(_("emulation title"), max_length=12, choices=Title.choices)
 
     class Meta:
         abstract = True
@@ -193,7 +193,7 @@ class Achievement(models.Model):
     unit = models.ForeignKey("plans.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
                              related_name="emulation_achievements")
     person_name = models.CharField(_("person"), max_length=120, blank=True)
-    title = models.CharField(_("title"), max_length=12, choices=Title.choices)
+    title = models.CharField(_("emulation title"), max_length=12, choices=Title.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     decision = models.CharField(_("decision"), max_length=120, blank=True)
 
@@ -251,3 +251,76 @@ class DecisionList(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.year} — {self.unit}"
+
+
+# --- Criteria checklists and exemplary people ------------------------------------------------------------------
+
+
+class Checklist(models.Model):
+    """A movement's criteria ("03 xây, 03 chống, 03 biết") that units self-assess per phase."""
+
+    movement = models.ForeignKey(Movement, verbose_name=_("movement"), on_delete=models.CASCADE,
+                                 related_name="checklists")
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["movement", "id"]
+        verbose_name = _("criteria checklist")
+        verbose_name_plural = _("criteria checklists")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Criterion(models.Model):
+    checklist = models.ForeignKey(Checklist, verbose_name=_("checklist"), on_delete=models.CASCADE,
+                                  related_name="criteria")
+    text = models.CharField(_("criterion"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["checklist", "order", "id"]
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SelfAssessment(TimeStampedModel):
+    criterion = models.ForeignKey(Criterion, verbose_name=_("criterion"), on_delete=models.CASCADE,
+                                  related_name="assessments")
+    phase = models.ForeignKey(Phase, verbose_name=_("phase"), on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("plans.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    met = models.BooleanField(_("met"), default=False)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["criterion", "unit"]
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+        constraints = [models.UniqueConstraint(fields=["criterion", "phase", "unit"], name="selfassessment_unique")]
+
+
+class Exemplar(TimeStampedModel):
+    """An exemplary person or model (người tốt, việc tốt) of a unit, with the story."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Exemplary person")
+        MODEL = "model", _("Good model")
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    unit = models.ForeignKey("plans.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.PERSON)
+    name = models.CharField(_("name"), max_length=200)
+    story = models.TextField(_("story"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-year", "unit", "name"]
+        verbose_name = _("exemplary person or model")
+        verbose_name_plural = _("exemplary people and models")
+
+    def __str__(self) -> str:
+        return self.name

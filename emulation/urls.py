@@ -23,3 +23,8 @@ urlpatterns += [
     path("nominations/<int:pk>/review/", views.nomination_review, name="nomination_review"),
     path("decisions/new/", views.decision_create, name="decision_create"),
 ]
+urlpatterns += [
+    path("<int:pk>/checklists/new/", views.checklist_create, name="checklist_create"),
+    path("checklists/<int:pk>/", views.checklist, name="checklist"),
+    path("exemplars/", views.exemplars, name="exemplars"),
+]

@@ -15,7 +15,17 @@ from plans.numbers import show_number
 
 from . import excel, policy, proposals, selectors, services
 from .choices import Attainment
-from .forms import ImportForm, MovementForm, NominationForm, PhaseForm, RegistrationForm, ResultsForm, TargetForm
+from .forms import (
+    ChecklistForm,
+    ExemplarForm,
+    ImportForm,
+    MovementForm,
+    NominationForm,
+    PhaseForm,
+    RegistrationForm,
+    ResultsForm,
+    TargetForm,
+)
 from .models import Movement, Phase
 
 
@@ -273,7 +283,7 @@ def _commendation_page(request, *, form_class, create, rows, template, xlsx_name
 
 def _common_columns():
     return [Column(_("Year"), lambda r: r.year), Column(_("Unit"), lambda r: r.unit.name),
-            Column(_("Person"), lambda r: r.person_name), Column(_("Title"), lambda r: r.get_title_display()),
+            Column(_("Person"), lambda r: r.person_name), Column(_("Emulation title"), lambda r: r.get_title_display()),
             Column(_("Status"), lambda r: r.get_status_display())]
 
 
@@ -383,3 +393,80 @@ def nomination_review(request, pk: int):
     else:
         messages.success(request, _("Saved."))
     return redirect("emulation:nominations")
+
+
+# --- Criteria checklists and exemplary people ------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def checklist_create(request, pk: int):
+    from . import commendation
+
+    movement_obj = _movement_or_404(request.user, pk)
+    if not policy.can_manage(request.user, movement_obj):
+        raise PermissionDenied
+    form = ChecklistForm(request.POST)
+    if form.is_valid():
+        try:
+            checklist = commendation.checklist_create(actor=request.user, movement=movement_obj,
+                                                      name=form.cleaned_data["name"],
+                                                      criteria=form.cleaned_data["criteria"].splitlines())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("emulation:checklist", pk=checklist.pk)
+    else:
+        messages.error(request, _("Give the checklist's name and at least one criterion (one per line)."))
+    return redirect(movement_obj)
+
+
+@login_required
+def checklist(request, pk: int):
+    from . import commendation
+    from .models import Checklist, SelfAssessment
+
+    checklist_obj = (Checklist.objects.filter(policy.movement_visibility_q(request.user, prefix="movement__"), pk=pk)
+                     .select_related("movement__plan").first())
+    if checklist_obj is None:
+        raise Http404
+    phases = list(checklist_obj.movement.phases.all())
+    phase = _phase_from(request, phases) if request.method == "GET" else next(
+        (p for p in phases if str(p.pk) == request.POST.get("phase", "")), None)
+    unit = request.user.unit
+    may_assess = unit is not None and policy.can_register(request.user, unit)
+    criteria = list(checklist_obj.criteria.all())
+    if request.method == "POST":
+        if not may_assess:
+            raise PermissionDenied
+        if phase is None:
+            messages.error(request, _("Choose the phase."))
+        else:
+            answers = {c.pk: (request.POST.get(f"c{c.pk}") == "on", request.POST.get(f"n{c.pk}", ""))
+                       for c in criteria}
+            commendation.self_assess(actor=request.user, checklist=checklist_obj, phase=phase, unit=unit,
+                                     answers=answers)
+            messages.success(request, _("Saved."))
+        return redirect(f"{request.path}?phase={phase.pk}" if phase else request.path)
+    mine = {a.criterion_id: a for a in SelfAssessment.objects.filter(criterion__in=criteria, phase=phase, unit=unit)} \
+        if may_assess and phase else {}
+    summary = commendation.checklist_summary(checklist=checklist_obj, phase=phase) \
+        if phase and policy.can_follow_all(request.user, checklist_obj.movement) else []
+    return render(request, "emulation/checklist.html", {
+        "checklist": checklist_obj, "movement": checklist_obj.movement, "phases": phases, "phase": phase,
+        "rows": [(c, mine.get(c.pk)) for c in criteria], "may_assess": may_assess and phase is not None,
+        "summary": summary, "total": len(criteria)})
+
+
+@login_required
+def exemplars(request):
+    from . import commendation
+
+    rows = commendation.exemplar_list(user=request.user, year=_year(request))
+    return _commendation_page(
+        request, form_class=ExemplarForm, create=commendation.exemplar_save, rows=rows,
+        template="emulation/exemplars.html", xlsx_name="nguoi-tot-viec-tot", xlsx_title=_("Exemplary people"),
+        columns=[Column(_("Year"), lambda r: r.year), Column(_("Unit"), lambda r: r.unit.name),
+                 Column(_("Name"), lambda r: r.name), Column(_("Kind"), lambda r: r.get_kind_display()),
+                 Column(_("Story"), lambda r: r.story)])

@@ -68,6 +68,9 @@ def emulation_shots() -> dict[str, dict[str, str]]:
         "emulation-demo-scorecard.png": f"/emulation/{movement.pk}/?phase={second.pk}",
         "emulation-demo-target.png": f"/emulation/targets/{target.pk}/?phase={second.pk}",
         "emulation-target-form.png": f"/emulation/{movement.pk}/targets/new/?proposal=3",
+    }, "giamdoc": {
+        "emulation-registrations.png": "/emulation/registrations/",
+        "emulation-nominations.png": "/emulation/nominations/",
     }}
 
 

@@ -33,11 +33,16 @@ RULES = {
     "emulation:decision_create": action(ok=("approver", "admin"), data={"year": "2026"},
                                         forbidden=("author", "reviewer", "unit_head", "other_author",
                                                    "other_reviewer", "other_head", "partner")),
+    "emulation:checklist_create": action(ok=MANAGERS, forbidden=OBLIGATION_REFUSED, targets={"pk": "emu_movement"},
+                                         data={"name": "03 xây, 03 chống, 03 biết", "criteria": "Biết lắng nghe"}),
+    "emulation:checklist": page(ok=SEES_ISSUED, targets={"pk": "emu_checklist"}),
+    "emulation:exemplars": page(),
 }
 KWARGS = {"plan": "issued", "phase": "emu_phase"}
 FIELDS = ("name", "start", "end", "file", "two_halves", "measure", "value", "value_high", "threshold", "baseline",
           "baseline_year", "scope", "source", "numerator", "denominator", "factor", "order", "proposal_key",
-          "indicator", "sector", "description", "person_name", "commitments", "evidence", "reason")
+          "indicator", "sector", "description", "person_name", "commitments", "evidence", "reason", "criteria",
+          "story", "phase", "text")
 
 
 def world(base, org, users) -> dict:
@@ -55,12 +60,27 @@ def world(base, org, users) -> dict:
     commendation.registration_send(actor=users.unit_head, registration=registration)
     nomination = commendation.nomination_create(actor=users.unit_head, unit=org.cdc, data={
         "year": 2026, "title": "ldtt", "person_name": "Nguyễn Thị Hạnh", "evidence": "Hoàn thành tốt nhiệm vụ."})
-    return {"emu_movement": movement, "emu_phase": phase, "emu_target": target, "emu_registration": registration,
+    checklist = commendation.checklist_create(actor=users.author, movement=movement, name="03 xây, 03 chống, 03 biết",
+                                              criteria=["Biết lắng nghe", "Chống quan liêu"])
+    return {"emu_checklist": checklist, "emu_movement": movement, "emu_phase": phase, "emu_target": target,
+            "emu_registration": registration,
             "emu_nomination": nomination}
 
 
 def state() -> tuple:
-    from emulation.models import Achievement, DecisionList, Movement, Nomination, Phase, Registration, Result, Target
+    from emulation.models import (
+        Achievement,
+        Checklist,
+        DecisionList,
+        Exemplar,
+        Movement,
+        Nomination,
+        Phase,
+        Registration,
+        Result,
+        SelfAssessment,
+        Target,
+    )
 
     return (list(Movement.objects.order_by("pk").values_list("pk", "title")),
             list(Phase.objects.order_by("pk").values_list("pk", "start", "end")),
@@ -68,4 +88,5 @@ def state() -> tuple:
             list(Result.objects.order_by("pk").values_list("pk", "value")),
             list(Registration.objects.order_by("pk").values_list("pk", "status", "self_evaluation")),
             list(Nomination.objects.order_by("pk").values_list("pk", "status")), Achievement.objects.count(),
-            DecisionList.objects.count())
+            DecisionList.objects.count(), Checklist.objects.count(), SelfAssessment.objects.count(),
+            Exemplar.objects.count())

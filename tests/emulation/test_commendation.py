@@ -173,3 +173,42 @@ def test_the_years_decision_lists_the_accepted_titles_as_an_official_document(cl
     assert "Nguyễn Thị Hạnh, Trung tâm Kiểm soát bệnh tật" in html and "Trần Văn Nam" not in html
     client.force_login(users.unit_head)
     assert client.post(reverse("emulation:decision_create"), {"year": "2026"}).status_code == 403
+
+
+def test_a_unit_self_assesses_the_criteria_per_phase_and_staff_see_every_unit(client, emu, users, org):
+    from django.urls import reverse
+
+    from emulation.models import SelfAssessment
+
+    client.force_login(users.author)
+    response = client.post(reverse("emulation:checklist_create", args=[emu.movement.pk]), {
+        "name": "03 xây, 03 chống, 03 biết", "criteria": "Biết lắng nghe\nBiết xin lỗi\n\nChống quan liêu"})
+    checklist = emu.movement.checklists.get()
+    assert response.status_code == 302 and checklist.criteria.count() == 3
+    listen, sorry, _red_tape = checklist.criteria.all()
+    client.force_login(users.unit_head)
+    url = reverse("emulation:checklist", args=[checklist.pk])
+    client.post(url, {"phase": emu.first.pk, f"c{listen.pk}": "on", f"n{listen.pk}": "Hộp thư góp ý",
+                      f"c{sorry.pk}": "on"})
+    assert sorted(SelfAssessment.objects.values_list("unit__code", "criterion__text", "met")) == [
+        ("ttkscb", "Biết lắng nghe", True), ("ttkscb", "Biết xin lỗi", True), ("ttkscb", "Chống quan liêu", False)]
+    assert client.get(url + f"?phase={emu.first.pk}").context["summary"] == []  # a unit sees its own answers only
+    client.force_login(users.author)
+    summary = client.get(url + f"?phase={emu.first.pk}").context["summary"]
+    assert summary == [{"unit__name": "Trung tâm Kiểm soát bệnh tật", "met": 2, "answered": 3}]
+    client.force_login(users.reviewer)  # a reviewer enters nothing for a unit
+    assert client.post(url, {"phase": emu.first.pk}).status_code == 403
+
+
+def test_a_unit_registers_an_exemplary_person_with_the_story(client, users, org):
+    from django.urls import reverse
+
+    from emulation.models import Exemplar
+
+    client.force_login(users.unit_head)
+    client.post(reverse("emulation:exemplars"), {"year": "2026", "kind": "person", "name": "Bác sĩ Lê Văn An",
+                                                 "story": "Hiến máu cứu người bệnh trong đêm."})
+    assert list(Exemplar.objects.values_list("unit__code", "name")) == [("ttkscb", "Bác sĩ Lê Văn An")]
+    client.force_login(users.other_head)
+    assert list(client.get(reverse("emulation:exemplars")).context["rows"]) == []
+    assert client.get(reverse("emulation:exemplars") + "?format=xlsx").status_code == 200
