@@ -7,16 +7,13 @@ class EmulationConfig(AppConfig):
     verbose_name = _("Emulation")
 
     def ready(self):
-        from django.db.models.signals import post_save
-
         from plans.extensions import demo_loaders, nav_items, plan_detail_panels
         from reporting.documents.registry import Source, register
         from reporting.extensions import dashboard_panels, report_sections
-        from reporting.models import Submission
 
         from .demo import load_demo
         from .panels import PANEL
-        from .report_section import SECTION, on_submission_saved
+        from .report_section import SECTION
 
         plan_detail_panels.register("emulation/_plan_panel.html")
         nav_items.register("emulation/_nav.html")
@@ -27,4 +24,3 @@ class EmulationConfig(AppConfig):
                                               adapter="emulation.documents.decision_document",
                                               loader="emulation.documents.load_decision",
                                               can_view="emulation.documents.can_view_decision"))
-        post_save.connect(on_submission_saved, sender=Submission, dispatch_uid="emulation_results_from_report")

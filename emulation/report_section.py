@@ -3,7 +3,7 @@
 A report of an obligation on a plan with a movement asks, for the phase that holds the report's
 period end, the figure of each target the unit reports (source "report") or the two counts of a
 computed target. When the report is submitted, ``results_from_submission`` turns the figures
-into the unit's results (``apps.py`` connects it to the submission being saved as submitted).
+into the unit's results (``on_submit``: reporting calls it when the report is submitted).
 """
 
 from __future__ import annotations
@@ -136,13 +136,10 @@ def results_from_submission(*, submission) -> int:
     return written
 
 
-def on_submission_saved(sender, instance, created, update_fields=None, **kwargs) -> None:
-    if instance.submitted_at is None:
-        return
-    if update_fields is not None and "submitted_at" not in update_fields:
-        return
-    results_from_submission(submission=instance)
+def _on_submit(submission) -> None:
+    """Called by reporting's ``report_submit`` in its transaction: the figures become the unit's results."""
+    results_from_submission(submission=submission)
 
 
 SECTION = ReportSection(key=KEY, title=gettext_lazy("Emulation targets"), fields=_fields, applies_to=_applies,
-                        initial=_initial, order=30)
+                        initial=_initial, order=30, on_submit=_on_submit)

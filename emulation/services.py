@@ -122,9 +122,28 @@ def target_save(*, actor, movement: Movement, data: dict, target: Target | None 
         raise ValidationError(errors)
     if not target.indicator_id:
         target.indicator = _indicator_for(target)
+    from_proposal = target.pk is None and bool(target.proposal_key)
     target.full_clean()
     target.save()
+    if from_proposal:
+        _proposal_confirmed(actor=actor, movement=movement, key=target.proposal_key)
     return target
+
+
+def _proposal_confirmed(*, actor, movement: Movement, key: str) -> None:
+    """The importer's proposal this target confirms stops showing on the plan page as a proposal."""
+    from django.core.exceptions import PermissionDenied
+
+    from plans.importing.services import import_proposals_mark
+
+    index = key.split("|", 1)[0]
+    if not index.isdigit():
+        return
+    try:
+        import_proposals_mark(actor=actor, plan=movement.plan, kind="targets", indexes=[int(index)],
+                              status="confirmed")
+    except (PermissionDenied, ValidationError):
+        pass  # a plan typed by hand, or proposals the importer no longer lists: the target stands as it is
 
 
 # --- Results -----------------------------------------------------------------------------------------------

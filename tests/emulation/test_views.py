@@ -100,6 +100,9 @@ def test_confirming_an_importer_proposal_creates_a_pre_filled_target(client, emu
         "at_most", Decimal("8.5"), Decimal("8.9"), "Tỷ lệ suy dinh dưỡng thể nhẹ cân")
     page = client.get(reverse("emulation:movement", args=[emu.movement.pk]))
     assert [p["confirmed"] for p in page.context["proposals"]] == [False, True]
+    # and the plan page no longer shows it as a proposal of the importer
+    record = PlanImport.objects.get(plan=emu.plan)
+    assert [p.get("status", "proposed") for p in record.proposals["targets"]] == ["proposed", "confirmed"]
 
 
 def test_the_target_form_keeps_what_was_typed_with_a_translated_error(client, emu, users):
