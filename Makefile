@@ -4,6 +4,7 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 PORT  ?= 8000
+HOST  ?= 127.0.0.1
 DEBUG ?=
 PYTEST_ARGS ?=
 
@@ -40,12 +41,12 @@ migrate: setup
 	$(PY) manage.py load_holidays -v 0
 
 demo: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --force  # a development database: see load_demo's guard
 
 run: demo
 	@echo "Database: $${DATABASE_URL:-SQLite (var/portal.sqlite3)}; Celery broker: $${REDIS_URL:-filesystem (var/celery)}"
-	@echo "Portal: http://127.0.0.1:$(PORT)/  (stop with Ctrl-C; worker and beat log in var/celery.log); demo logins above, see docs/demo.md"
-	@DJANGO_DEBUG=$(if $(DEBUG),True,False) exec $(PY) scripts/run.py --port $(PORT)
+	@echo "Portal: http://$(HOST):$(PORT)/  (stop with Ctrl-C; worker and beat log in var/celery.log); demo logins above, see docs/demo.md"
+	@DJANGO_DEBUG=$(if $(DEBUG),True,False) exec $(PY) scripts/run.py --host $(HOST) --port $(PORT)
 
 test:
 	@$(MAKE) --no-print-directory setup WITH_BROWSER=1

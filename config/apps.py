@@ -5,3 +5,11 @@ class PortalAdminConfig(AdminConfig):
     """Django's admin with the portal's site (``config.admin.PortalAdminSite``: administrators only)."""
 
     default_site = "config.admin.PortalAdminSite"
+
+    def ready(self):
+        super().ready()
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import session_seen_at_login
+
+        user_logged_in.connect(session_seen_at_login, dispatch_uid="portal-session-seen")

@@ -1,13 +1,16 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from config import health
 from plans.search import search_page
 from plans.views import home
 
 urlpatterns = [
+    path("health/", health.health, name="health"),
+    path("health/<slug:check>/", health.health_check, name="health_check"),
     path("", home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -21,12 +24,10 @@ urlpatterns = [
     path("coordination/", include("coordination.urls")),
     path("dialogue/", include("dialogue.urls")),
     path("api/v1/", include("plans.api.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The schema and its docs describe the whole API: for logged-in users only.
+    path("api/schema/", login_required(SpectacularAPIView.as_view()), name="api-schema"),
+    path("api/docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT is never served, in any setting: every file is downloaded through a view that checks
+# access (reporting:attachment, reporting:document_download). See docs/deploy.md.

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from config.uploads import RandomPath
+
 from .choices import (
     DocType,
     HeaderStyle,
@@ -149,7 +151,7 @@ class Plan(TimeStampedModel, VersionedModel):
     )
     signer_position = models.CharField(_("signer's position"), max_length=120, blank=True)
     signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
-    source_file = models.FileField(_("source file"), upload_to="plans/sources/%Y/", blank=True)
+    source_file = models.FileField(_("source file"), upload_to=RandomPath("plans/sources/%Y"), blank=True)
     imported_from_ocr = models.BooleanField(_("imported from OCR"), default=False)
     copied_from = models.ForeignKey(
         "self", verbose_name=_("copied from"), null=True, blank=True, on_delete=models.SET_NULL,

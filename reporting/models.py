@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from config.uploads import RandomPath
 from plans.models import TimeStampedModel
 
 from . import jobs
@@ -40,7 +41,7 @@ class RenderedDocument(Job, TimeStampedModel):
     source = GenericForeignKey("content_type", "object_id")
     format = models.CharField(_("format"), max_length=8, choices=RenderFormat.choices)
     content_hash = models.CharField(_("content hash"), max_length=64)
-    file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True)
+    file = models.FileField(_("file"), upload_to=RandomPath("documents/%Y/%m"), blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
 
@@ -434,6 +435,7 @@ class Notification(models.Model):
 
 
 def _attachment_path(instance, filename: str) -> str:
+    """The former upload_to (predictable); kept because migration 0005 refers to it."""
     return f"reports/{instance.submission.request_id}/{filename}"
 
 
@@ -442,7 +444,7 @@ class SubmissionAttachment(models.Model):
 
     submission = models.ForeignKey(Submission, verbose_name=_("submission"), on_delete=models.CASCADE,
                                    related_name="attachments")
-    file = models.FileField(_("file"), upload_to=_attachment_path, max_length=255)
+    file = models.FileField(_("file"), upload_to=RandomPath("reports/%Y/%m"), max_length=255)
     name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size (bytes)"))
     kind = models.CharField(_("type"), max_length=8)
@@ -582,3 +584,19 @@ class ObligationIndicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.obligation} — {self.indicator}"
+
+
+class CalendarKey(models.Model):
+    """The part of a user's private deadline-feed link that the user can change (rotate) at will."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                                related_name="calendar_key")
+    key = models.CharField(_("key"), max_length=64)
+    rotated_at = models.DateTimeField(_("rotated at"))
+
+    class Meta:
+        verbose_name = _("calendar link key")
+        verbose_name_plural = _("calendar link keys")
+
+    def __str__(self) -> str:
+        return str(self.user)

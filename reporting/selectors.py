@@ -235,14 +235,24 @@ def notifications(*, user, limit: int = 50) -> list:
 _ICAL_SALT = "reporting.ical"
 
 
+def _calendar_key(user) -> str:
+    """The user's current feed key ("" until the first rotation); read once per request and user object."""
+    if not hasattr(user, "_calendar_key_cache"):
+        from .models import CalendarKey
+
+        user._calendar_key_cache = CalendarKey.objects.filter(user=user).values_list("key", flat=True).first() or ""
+    return user._calendar_key_cache
+
+
 def _calendar_signature(user) -> str:
     from django.utils.crypto import salted_hmac
 
-    return salted_hmac(_ICAL_SALT, f"{user.pk}.{user.password}", algorithm="sha256").hexdigest()[:32]
+    value = f"{user.pk}.{user.password}.{_calendar_key(user)}"
+    return salted_hmac(_ICAL_SALT, value, algorithm="sha256").hexdigest()[:32]
 
 
 def calendar_token(user) -> str:
-    """A private token for ``user``'s deadline feed; changing the password revokes it."""
+    """A private token for ``user``'s deadline feed; changing the password or rotating the link revokes it."""
     return f"{user.pk}-{_calendar_signature(user)}"
 
 

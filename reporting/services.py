@@ -8,6 +8,7 @@ nothing here reads the clock to decide a deadline. E-mails are queued with
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -613,3 +614,16 @@ def obligation_deactivate(*, actor, obligation: ReportingObligation) -> Reportin
     obligation.is_active = False
     obligation.save(update_fields=["is_active", "updated_at"])
     return obligation
+
+
+@transaction.atomic
+def calendar_link_rotate(*, actor, now: dt.datetime) -> str:
+    """Give ``actor`` a new private deadline-feed link; the old one stops working at once. Returns the new token."""
+    from .models import CalendarKey
+
+    if not actor.is_authenticated:
+        raise PermissionDenied(_("Log in to change your calendar link."))
+    CalendarKey.objects.update_or_create(user=actor, defaults={"key": secrets.token_hex(16), "rotated_at": now})
+    if hasattr(actor, "_calendar_key_cache"):
+        del actor._calendar_key_cache
+    return selectors.calendar_token(actor)

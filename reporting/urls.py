@@ -23,4 +23,5 @@ urlpatterns = [
     path("obligations/<int:pk>/periods/<int:period>/units/", worklist.compliance_units, name="compliance_units"),
     path("notifications/", views.notifications, name="notifications"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar"),
+    path("calendar/rotate/", views.calendar_rotate, name="calendar_rotate"),
 ]

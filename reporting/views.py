@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -47,7 +48,23 @@ def inbox(request):
 
 
 def _ics_text(value: str) -> str:
-    return str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """A TEXT value of RFC 5545 (3.3.11): backslash, semicolon, comma and line breaks (CR, LF, CRLF) escaped."""
+    text = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def _ics_fold(line: str) -> str:
+    """A content line folded to at most 75 octets per line (RFC 5545, 3.1), never inside a UTF-8 character."""
+    parts, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > (75 if not parts else 74):  # a continuation line starts with one space
+            parts.append(current)
+            current, size = "", 0
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n ".join(parts)
 
 
 def calendar_feed(request, token: str):
@@ -69,7 +86,20 @@ def calendar_feed(request, token: str):
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    return HttpResponse("\r\n".join(lines) + "\r\n", content_type="text/calendar; charset=utf-8")
+    return HttpResponse("\r\n".join(_ics_fold(line) for line in lines) + "\r\n",
+                        content_type="text/calendar; charset=utf-8")
+
+
+@login_required
+@require_POST
+def calendar_rotate(request):
+    services.calendar_link_rotate(actor=request.user, now=timezone.now())
+    messages.success(request, _("Your calendar link was changed: the old link no longer works. "
+                                "Subscribe again with the new one."))
+    target = request.POST.get("next", "")
+    local = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                            require_https=request.is_secure())
+    return redirect(target if local else "home")
 
 
 def _error_text(error: ValidationError) -> str:
@@ -310,7 +340,9 @@ def attachment(request, pk: int):
     from .models import SubmissionAttachment
 
     item = (SubmissionAttachment.objects.select_related("submission__request__obligation").filter(pk=pk).first())
-    if item is None or not policy.can_see_report(request.user, item.submission.request):
+    # A reviewer sees a report once its unit has submitted it; its drafts belong to the unit alone.
+    if item is None or not (policy.can_fill(request.user, item.submission.request) or (
+            item.submission.submitted_at is not None and policy.can_review(request.user, item.submission.request))):
         raise Http404
     try:
         handle = item.file.open("rb")

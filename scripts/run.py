@@ -1,6 +1,8 @@
 """`make run`'s supervisor: runserver, a Celery worker and Celery beat, stopped together on one Ctrl-C.
 
-Usage: .venv/bin/python scripts/run.py [--port 8000] [--no-celery]
+Usage: .venv/bin/python scripts/run.py [--host 127.0.0.1] [--port 8000] [--no-celery]
+
+The development server listens on 127.0.0.1 only unless ``--host`` (``make run HOST=0.0.0.0``) says otherwise.
 
 Each child runs in its own session, so the terminal's Ctrl-C reaches this script only; it then
 sends SIGTERM to all children at once (runserver's whole process group; the worker and beat,
@@ -33,8 +35,8 @@ def truthy(value: str) -> bool:
     return value.strip().lower() in ("1", "true", "yes", "on")
 
 
-def commands(port: int, debug: bool, celery: bool) -> dict[str, list[str]]:
-    server = [PY, "manage.py", "runserver", f"0.0.0.0:{port}"]
+def commands(port: int, debug: bool, celery: bool, host: str = "127.0.0.1") -> dict[str, list[str]]:
+    server = [PY, "manage.py", "runserver", f"{host}:{port}"]
     if not debug:
         server += ["--insecure", "--noreload"]  # static files without DEBUG; no reloader child to orphan
     found = {"web": server}
@@ -70,6 +72,7 @@ def stop(children: dict[str, subprocess.Popen]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--no-celery", action="store_true", help="run the web server only")
     options = parser.parse_args(argv)
     debug = truthy(os.environ.get("DJANGO_DEBUG", "false"))
@@ -90,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     log = open(ROOT / "var" / "celery.log", "wb")  # noqa: SIM115 - open for the children's lifetime
     children: dict[str, subprocess.Popen] = {}
     try:
-        for name, command in commands(options.port, debug, not options.no_celery).items():
+        for name, command in commands(options.port, debug, not options.no_celery, host=options.host).items():
             output = {} if name == "web" else {"stdout": log, "stderr": subprocess.STDOUT}
             children[name] = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, **output)
         while not stopping and all(child.poll() is None for child in children.values()):

@@ -39,8 +39,6 @@ SKIPPED_NAMESPACES = {
 }
 SKIPPED_NAMES = {
     "set_language",  # i18n: open to everyone by design
-    "api-schema",  # drf-spectacular schema and docs
-    "api-docs",
 }
 SKIPPED_PREFIXES = (settings.STATIC_URL.lstrip("/"), settings.MEDIA_URL.lstrip("/"))
 
@@ -165,6 +163,12 @@ RULES: dict[str, Rule] = {
     "logout": Rule(outcomes={actor: NOT_ALLOWED for actor in ACTORS}),  # POST only, open to everyone
     "password_change": page(),
     "password_change_done": page(),
+    # health checks (config/health.py): open to anyone, they tell nothing but "ok"
+    "health": page(anonymous=OK),
+    "health_check": page(anonymous=OK),
+    # the API's schema and its docs: logged-in users only
+    "api-schema": page(),
+    "api-docs": page(),
     # plans: pages
     "plans:list": page(),
     "plans:create": page(ok=("author", "admin", "other_author", "partner"), others=FORBIDDEN),
@@ -224,6 +228,7 @@ RULES: dict[str, Rule] = {
     "reporting:oversight": page(ok=("reviewer", "approver", "admin", "other_reviewer"), others=FORBIDDEN),
     "reporting:compliance_units": page(ok=("reviewer", "approver", "admin"), targets={"pk": "obligation"}),
     "reporting:calendar": page(ok=(), anonymous=NOT_FOUND),  # a private link: a wrong token finds nothing
+    "reporting:calendar_rotate": action(ok=USERS, data={}),  # everyone may change their own link
     # reporting obligations: of the draft plan (list, add) and of the issued plan (edit, stop)
     "reporting:obligations": page(ok=SEES_DRAFT),
     "reporting:obligation_create": page(ok=("author", "approver", "admin"), forbidden=("reviewer",)),
@@ -252,6 +257,7 @@ KWARGS: dict[str, str] = {
     "fmt": "'pdf'",
     "period": "period",
     "token": "'0-forged'",
+    "check": "'database'",
 }
 
 

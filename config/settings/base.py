@@ -7,9 +7,11 @@ folders these settings create, so that ``manage.py migrate`` or queuing a task w
 outside ``make``. ``config.settings.production`` refuses these fallbacks.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     # Our apps, base layer first (see docs/architecture.md).
     "plans",
     "reporting",
@@ -58,6 +61,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,8 +70,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.SessionIdleMiddleware",
+    "axes.middleware.AxesMiddleware",  # the lock-out page (config/lockout.py)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -109,6 +116,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "plans.User"
 AUTHENTICATION_BACKENDS = [
+    "config.lockout.LockoutBackend",  # django-axes: refuses a locked-out username or address; must be first
     "django.contrib.auth.backends.ModelBackend",
     "config.admin.AdministratorBackend",  # Role.ADMIN holds the admin's model permissions
 ]
@@ -144,6 +152,43 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Any request body, uploaded files included (config.middleware.RequestSizeLimitMiddleware).
+PORTAL_MAX_REQUEST_BYTES = env.int("DJANGO_MAX_REQUEST_BYTES", default=64 * 1024 * 1024)
+
+# --- Content-Security-Policy (Django's own): no inline script anywhere; behaviour lives in static/js/portal.js.
+# Inline styles stay allowed (style attributes in templates, htmx's indicator style); images may be data: URIs
+# (Bootstrap's icons in its CSS). Django's admin and the API docs (SpectacularSwaggerSplitView) comply.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+
+# --- Sessions and log-in ----------------------------------------------------------------
+# A session ends after a working day without a request: config.middleware.SessionIdleMiddleware extends
+# it on use (at most every PORTAL_SESSION_REFRESH_SECONDS, so that a page costs no session write).
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_SECONDS", default=10 * 60 * 60)
+PORTAL_SESSION_REFRESH_SECONDS = 300
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one username, or from one address, log-in is
+# refused for AXES_COOLOFF_TIME; an administrator unlocks at once in the admin ("Access attempts": delete).
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("DJANGO_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locked is enough
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "config.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "config.lockout.client_username"
+# Behind the reverse proxy the client's address is the last one it appended to X-Forwarded-For.
+PORTAL_BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
 
 # --- Redis: cache and Celery ------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
@@ -204,9 +249,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",  # served from our own static files: no internet needed
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"PlanKindEnum": "plans.choices.PlanKind", "UnitKindEnum": "plans.choices.UnitKind"},
 }
 
 # --- Portal -----------------------------------------------------------------
+# config/health.py: what /health/ checks; how long it waits for the Celery workers to answer a ping.
+PORTAL_HEALTH_CHECKS = ("database", "redis", "workers")
+PORTAL_HEALTH_WORKER_TIMEOUT = env.float("PORTAL_HEALTH_WORKER_TIMEOUT", default=2.0)
 PORTAL_NAME = env("PORTAL_NAME", default="Cổng quản lý kế hoạch — Sở Y tế")
 PORTAL_PROVINCE = env("PORTAL_PROVINCE", default="Quảng Ngãi")
 

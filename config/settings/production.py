@@ -35,5 +35,26 @@ SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Hashed names (cached for a year by whitenoise), gzip/brotli copies made by collectstatic.
+    "staticfiles": {"BACKEND": env("PORTAL_STATIC_STORAGE",
+                                   default="whitenoise.storage.CompressedManifestStaticFilesStorage")},
+}
+# HTTPS: the reverse proxy (deploy/nginx.conf) terminates TLS and says so in X-Forwarded-Proto.
+PORTAL_BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PORTAL_BEHIND_PROXY else None
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+# The health checks answer plain HTTP from the machine itself (load balancer, docker, systemd).
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+
+# Structured logs: one JSON object per line on standard error (journald, docker logs).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "config.logging.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    "loggers": {"django.security": {"level": "INFO"}, "axes": {"level": "INFO"}},
 }

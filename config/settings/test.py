@@ -7,6 +7,9 @@ from .base import *  # noqa: F401,F403
 from .base import VAR_DIR, _made, env
 
 DEBUG = False
+PORTAL_DEMO_ALLOWED = True  # the test database is thrown away (load_demo's guard)
+AXES_VERBOSE = False
+PORTAL_HEALTH_CHECKS = ("database", "redis")  # no worker runs unless a test starts one
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from config.uploads import RandomPath
+
 from ..models import Plan, TimeStampedModel
 
 __all__ = ["PlanImport"]
@@ -29,7 +31,7 @@ class PlanImport(TimeStampedModel):
                               db_index=True)
     source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.TXT)
     source_name = models.CharField(_("file name"), max_length=255, blank=True, db_index=True)
-    source_file = models.FileField(_("source file"), upload_to="plans/imports/%Y/", blank=True)
+    source_file = models.FileField(_("source file"), upload_to=RandomPath("plans/imports/%Y"), blank=True)
     text = models.TextField(_("extracted text"), blank=True)
     extracted = models.JSONField(_("extracted structure"), default=dict, blank=True)
     proposals = models.JSONField(

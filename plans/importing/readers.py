@@ -15,6 +15,13 @@ from django.utils.translation import gettext as _
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 EXTENSIONS = (".txt", ".docx", ".pdf")
+# A .docx is a zip of XML: bounds checked on its directory before python-docx inflates anything.
+DOCX_MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # all parts together, once decompressed
+DOCX_MAX_RATIO = 100  # decompressed / compressed, per part and overall (Word's own XML stays under ~30)
+DOCX_MAX_PARTS = 2000
+# pypdf: pages read, and what one stream may inflate to (its default is 75 MB).
+PDF_MAX_PAGES = 500
+PDF_MAX_STREAM_BYTES = 20 * 1024 * 1024
 
 
 def _suffix(name: str) -> str:
@@ -43,12 +50,33 @@ def read_text_bytes(data: bytes) -> str:
     return text
 
 
+def check_docx_bounds(data: bytes) -> None:
+    """Refuse a zip bomb: too many parts, too much decompressed data or too high a ratio, read from the
+    zip directory alone. zipfile then never inflates a part past the size its directory declares."""
+    too_big = ValidationError(_("The Word file unpacks to too much data to be a plan; it was not read."),
+                              code="docx_bomb")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ValidationError(_("The Word file could not be read (is it a .docx file?)."), code="bad_docx") from exc
+    if len(parts) > DOCX_MAX_PARTS:
+        raise too_big
+    unpacked = sum(part.file_size for part in parts)
+    packed = sum(part.compress_size for part in parts)
+    if unpacked > DOCX_MAX_UNPACKED_BYTES or unpacked > DOCX_MAX_RATIO * max(packed, 1024):
+        raise too_big
+    if any(part.file_size > DOCX_MAX_RATIO * max(part.compress_size, 1024) for part in parts):
+        raise too_big
+
+
 def read_docx(data: bytes) -> str:
     """Paragraphs and table cells in document order (header tables hold the number, place and date)."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_docx_bounds(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -78,14 +106,25 @@ def read_docx(data: bytes) -> str:
 
 
 def read_pdf(data: bytes) -> str:
-    from pypdf import PdfReader
+    from pypdf import PdfReader, apply_configuration
     from pypdf.errors import PdfReadError
 
+    stream_limits = {name: PDF_MAX_STREAM_BYTES for name in (
+        "maximum_declared_stream_length", "array_based_stream_maximum_output_length", "jbig2_maximum_output_length",
+        "lzw_maximum_output_length", "run_length_maximum_output_length", "zlib_maximum_output_length",
+        "brotli_maximum_output_length", "image_maximum_buffer_size")}
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with apply_configuration(**stream_limits, page_tree_maximum_entries=4 * PDF_MAX_PAGES):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                reader.decrypt("")
+            if len(reader.pages) > PDF_MAX_PAGES:
+                raise ValidationError(
+                    _("The PDF has %(count)d pages; the importer reads at most %(limit)d.")
+                    % {"count": len(reader.pages), "limit": PDF_MAX_PAGES}, code="too_many_pages")
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except ValidationError:
+        raise
     except (PdfReadError, ValueError, KeyError, TypeError, NotImplementedError) as exc:
         raise ValidationError(_("The PDF file could not be read."), code="bad_pdf") from exc
     except Exception as exc:  # pypdf raises many types on damaged files

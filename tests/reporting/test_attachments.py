@@ -102,7 +102,15 @@ def test_attachments_are_stored_and_downloaded_by_those_who_may_see_the_report(c
     url = reverse("reporting:attachment", args=[pdf.pk])
     download = client.get(url)
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
-    client.force_login(users.reviewer)  # the recipient room
+    client.force_login(users.reviewer)  # the recipient room: not while the unit's report is a draft
+    assert client.get(url).status_code == 404
+    from django.utils import timezone
+
+    from reporting import services
+
+    services.report_submit(actor=users.unit_head, report_request=own_request(users), now=timezone.now(),
+                           data={"narrative": {"results": "Đã công khai."}, "indicator_values": {"so_vu": "2"}})
+    client.force_login(users.reviewer)  # submitted: the recipient room may read it
     assert client.get(url).status_code == 200
     for user in (users.other_head, users.other_reviewer, users.author):
         client.force_login(user)

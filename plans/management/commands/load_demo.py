@@ -1,7 +1,8 @@
 """``manage.py load_demo``: the demo department, its users and plans (see docs/demo.md)."""
 
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from plans.choices import Role
 from plans.demo import loader, org
@@ -13,8 +14,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true",
                             help="Delete the demo plans and build them again; reset the demo users' passwords.")
+        parser.add_argument("--force", action="store_true",
+                            help="Load even though DEBUG is off (the demo users share one published password: "
+                                 "never on a real database).")
 
-    def handle(self, *args, reset=False, **options):
+    def handle(self, *args, reset=False, force=False, **options):
+        if not (settings.DEBUG or force or getattr(settings, "PORTAL_DEMO_ALLOWED", False)):
+            raise CommandError("load_demo creates users (an administrator among them) with the published demo "
+                               "password. It runs only with DEBUG on, or with --force on a database that is not "
+                               "a real one.")
         verbose = options["verbosity"] > 1
         call_command("load_holidays", verbosity=options["verbosity"], stdout=self.stdout)  # deadlines skip them
         result = loader.load(reset=reset, log=self.stdout.write if verbose else lambda message: None)
