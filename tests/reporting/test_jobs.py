@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 
 
-def _wait(model, pk, *, until=lambda job: job.is_finished, timeout=30):
+def _wait(model, pk, *, until=lambda job: job.is_finished, timeout=90):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         job = model.objects.get(pk=pk)
@@ -117,7 +117,7 @@ def test_a_mail_server_failing_twice_delays_a_reminder_but_delivers_it_once_and_
     settings.PORTAL_JOB_RETRY_DELAYS = [0.2, 0.2, 0.2]
     FlakyBackend.reset(failures=2)
     make_obligation(org)  # the 05/06 report opened for CDC and BVĐK; both have a head with an address
-    summary = reporting_tick_task.delay("2026-05-29").get(timeout=30)  # 7 days before: remind
+    summary = reporting_tick_task.delay("2026-05-29").get(timeout=90)  # 7 days before: remind
     assert len(summary["reminded"]) == 4
     emails = list(OutgoingEmail.objects.order_by("pk"))
     assert len(emails) == 2
@@ -127,7 +127,7 @@ def test_a_mail_server_failing_twice_delays_a_reminder_but_delivers_it_once_and_
     assert sorted(m.to[0] for m in mail.outbox) == sorted([users.unit_head.email, users.other_head.email])
     assert not Reminder.objects.filter(channel=ReminderChannel.EMAIL, delivered_at=None).exists()
     # the same day's run went on to the overdue notices of an older obligation
-    reporting_tick_task.delay("2026-06-06").get(timeout=30)
+    reporting_tick_task.delay("2026-06-06").get(timeout=90)
     assert Reminder.objects.filter(channel=ReminderChannel.ESCALATION).count() == 2
 
 
@@ -163,8 +163,8 @@ def test_the_weekly_digest_task_delivered_twice_sends_one_digest(celery_worker, 
 
     make_obligation(org)
     services.reporting_tick(today=D(2026, 6, 6))  # the 05/06 reports are overdue
-    assert weekly_digest_task.delay("2026-06-08").get(timeout=30) == 1
-    assert weekly_digest_task.delay("2026-06-09").get(timeout=30) == 0  # redelivered, the same week
+    assert weekly_digest_task.delay("2026-06-08").get(timeout=90) == 1
+    assert weekly_digest_task.delay("2026-06-09").get(timeout=90) == 0  # redelivered, the same week
     email = OutgoingEmail.objects.get()
     _wait(OutgoingEmail, email.pk, until=lambda job: job.is_done)
     assert [m.to for m in mail.outbox] == [[users.approver.email]]
