@@ -9,7 +9,7 @@ class CoordinationConfig(AppConfig):
     def ready(self):
         from plans.extensions import demo_loaders, nav_items, plan_detail_panels
         from reporting.documents.registry import Source, register
-        from reporting.extensions import dashboard_panels, report_sections
+        from reporting.extensions import CalendarSource, calendar_sources, dashboard_panels, report_sections
         from reporting.notifications import register_kind
 
         from .demo import load_demo
@@ -22,6 +22,9 @@ class CoordinationConfig(AppConfig):
         demo_loaders.register(load_demo)
         dashboard_panels.register(PANEL)
         report_sections.register(SECTION)
+        from .selectors import calendar_meetings
+
+        calendar_sources.register(CalendarSource(key="coordination_meetings", events=calendar_meetings, order=20))
         for kind, message in KINDS.items():
             register_kind(kind, message)
         register("invitation", Source(model="coordination.meeting",

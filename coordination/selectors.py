@@ -189,3 +189,21 @@ def commitment_get(*, user, pk: int):
 
     return _get(Commitment.objects.filter(policy.unit_records_q(user) | Q(person=user)).select_related(
         "unit", "person"), pk)
+
+
+def calendar_meetings(user, today):
+    """The meetings of the joint plans ``user`` may see, from a month ago to a year ahead (the private feed)."""
+    import datetime as dt
+
+    from reporting.extensions import CalendarEvent
+
+    from .models import Meeting
+    from .policy import agreements_q
+
+    window = (today - dt.timedelta(days=31), today + dt.timedelta(days=366))
+    meetings = (Meeting.objects.filter(agreements_q(user, prefix="agreement__"), date__range=window)
+                .select_related("agreement__plan").order_by("date", "pk")[:200])
+    for meeting in meetings:
+        where = " — ".join(part for part in (meeting.place, str(meeting.agreement.plan)) if part)
+        yield CalendarEvent(uid=f"coordination-meeting-{meeting.pk}", day=meeting.date, summary=str(meeting),
+                            url=meeting.get_absolute_url(), description=where)

@@ -199,3 +199,34 @@ COMPLIANCE_PANEL = DashboardPanel(
     template_name="reporting/extensions/_compliance_panel.html",
     is_visible=_compliance_visible, context=_compliance_context,
 )
+
+
+# --- Calendar sources: what a user's private iCalendar feed shows besides report deadlines -----------------
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day event of the feed (``day``), with a stable ``uid`` so calendars update it in place."""
+
+    uid: str
+    day: Any  # datetime.date
+    summary: str
+    url: str = ""  # a path on the portal
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarSource:
+    """A feature app's events in the private feed: ``events(user, today)`` yields only what ``user`` may see."""
+
+    key: str
+    events: Callable[[Any, Any], Any]  # (user, today) -> iterable of CalendarEvent (a bounded, sliced query)
+    order: int = 100
+
+
+calendar_sources = KeyedRegistry("calendar sources")
+
+
+def calendar_events(user, today) -> list[CalendarEvent]:
+    """Every registered source's events for ``user``, source after source."""
+    return [event for source in calendar_sources for event in source.events(user, today)]

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from plans.exports import wants_xlsx
 
 from . import exports, policy, proposals, selectors, services
-from .extensions import section_rows
+from .extensions import calendar_events, section_rows
 from .forms import ConsolidatedForm, ObligationForm, ReportForm, ReviewForm
 from .models import SECTION_LABELS, RequestStatus
 
@@ -83,6 +83,14 @@ def calendar_feed(request, token: str):
             f"SUMMARY:{_ics_text(f'{req.obligation.title} — {req.unit.display_short} — {req.period}')}",
             f"DESCRIPTION:{_ics_text(req.get_status_display())}",
             f"URL:{request.build_absolute_uri(req.get_absolute_url())}",
+            "END:VEVENT",
+        ]
+    for event in calendar_events(user, timezone.localdate()):  # the feature apps' events (meetings, sessions)
+        lines += [
+            "BEGIN:VEVENT", f"UID:{event.uid}@{request.get_host()}", f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}", f"DTEND;VALUE=DATE:{event.day + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_ics_text(event.summary)}", f"DESCRIPTION:{_ics_text(event.description)}",
+            *([f"URL:{request.build_absolute_uri(event.url)}"] if event.url else []),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

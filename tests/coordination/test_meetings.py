@@ -128,3 +128,26 @@ def test_lists_have_bounded_queries_and_export(client, org, users, django_assert
         export = client.get(reverse(name), {"format": "xlsx"})
         assert export["Content-Type"].startswith("application/vnd.openxmlformats"), name
     assert "Việc 24" in client.get(reverse("coordination:followups")).content.decode()
+
+
+def test_the_years_meetings_are_in_the_private_calendar_feed_of_those_who_see_the_joint_plan(client, org, users):
+    from reporting.extensions import calendar_events
+    from reporting.selectors import calendar_token
+
+    world = coordination_world(org, users)
+    events = calendar_events(users.partner, dt.date(2026, 3, 1))
+    assert [(e.day, e.uid) for e in events] == [(m.date, f"coordination-meeting-{m.pk}") for m in
+                                                 Meeting.objects.filter(agreement=world.agreement).order_by("date")]
+    from django.utils import timezone
+
+    soon = timezone.localdate() + dt.timedelta(days=10)  # the feed itself is read at today's date
+    Meeting.objects.filter(pk=world.meeting.pk).update(date=soon)
+    feed = client.get(reverse("reporting:calendar", args=[calendar_token(users.reviewer)])).content.decode()
+    assert f"UID:coordination-meeting-{world.meeting.pk}@" in feed and f"DTSTART;VALUE=DATE:{soon:%Y%m%d}" in feed
+    from plans.choices import Role, UnitKind
+    from tests.factories import UnitFactory, UserFactory
+
+    union = UnitFactory(code="cdn", name="Công đoàn ngành Y tế", kind=UnitKind.PARTNER)
+    outsider = UserFactory(username="congdoan", unit=union, roles=[Role.AUTHOR])
+    assert calendar_events(outsider, dt.date(2026, 3, 1)) == []  # another partner body: not a party
+    assert calendar_events(users.partner, dt.date(2027, 3, 1)) == []  # the window: a month back, a year ahead
