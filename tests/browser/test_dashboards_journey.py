@@ -39,7 +39,12 @@ def test_leadership_follows_a_late_unit_to_its_missing_report_and_downloads_the_
     page.wait_for_url(re.compile(r"/reporting/dashboard/$"))
     assert page.locator("h1").inner_text().startswith("Tổng quan năm")
     page.locator("#table-compliance").wait_for()
-    page.wait_for_function("document.querySelector('#chart-trend') && Chart.getChart('chart-trend')")
+    for _attempt in range(100):  # not wait_for_function: its string predicate is an eval, which the CSP refuses
+        if page.evaluate("() => !!(window.Chart && Chart.getChart('chart-trend'))"):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the trend chart was not drawn")
     page.screenshot(path=str(screenshots / "dashboard-overview.png"), full_page=True)
 
     cdc_row = page.locator("#table-compliance tbody tr", has_text="CDC")

@@ -45,7 +45,7 @@ def test_the_petition_list_flags_overdue_bounded_queries_and_exports(client, org
     for n in range(40):
         petition_for(petitioner=f"Người {n}", received_on=dt.date(2026, 1, 5) + dt.timedelta(days=n))
     client.force_login(users.unit_head)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("dialogue:petitions"), {"overdue": "1"})
     assert response.status_code == 200 and response.content.decode().count('class="table-danger"') == 40
     export = client.get(reverse("dialogue:petitions"), {"format": "xlsx"})
