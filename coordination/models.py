@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from plans.models import Plan, TimeStampedModel, Unit
+from plans.uploads import RandomPath
 
 from .choices import (
     DutyStatus,
@@ -265,7 +266,7 @@ class Evidence(models.Model):
 
     duty = models.ForeignKey(Duty, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
     model = models.ForeignKey(DvkModel, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("file"), upload_to="coordination/evidence/%Y/")
+    file = models.FileField(_("file"), upload_to=RandomPath("coordination/evidence/%Y"))
     name = models.CharField(_("file name"), max_length=255)
     uploaded_by = models.ForeignKey(USER, verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
                                     related_name="+")
@@ -345,7 +346,7 @@ class SteeringCommittee(TimeStampedModel):
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("name"), max_length=255)
     decided_on = models.DateField(_("set up on"), null=True, blank=True)
-    working_rules = models.FileField(_("working rules"), upload_to="coordination/rules/%Y/", blank=True)
+    working_rules = models.FileField(_("working rules"), upload_to=RandomPath("coordination/rules/%Y"), blank=True)
 
     class Meta:
         ordering = ["unit__name", "id"]

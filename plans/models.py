@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from config.uploads import RandomPath
+from plans.uploads import RandomPath
 
 from .choices import (
     DocType,

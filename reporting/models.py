@@ -11,8 +11,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from config.uploads import RandomPath
 from plans.models import TimeStampedModel
+from plans.uploads import RandomPath
 
 from . import jobs
 from .choices import (  # noqa: F401  (re-exported: the models' choices)

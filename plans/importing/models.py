@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from config.uploads import RandomPath
+from plans.uploads import RandomPath
 
 from ..models import Plan, TimeStampedModel
 

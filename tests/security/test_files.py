@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
-from config.uploads import RandomPath
+from plans.uploads import RandomPath
 from reporting import services
 from reporting.models import ReportRequest, SubmissionAttachment
 from tests.reporting.test_attachments import PDF, post
