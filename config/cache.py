@@ -19,88 +19,52 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 LOG_EVERY_SECONDS = 60.0  # one warning a minute per process, not one per request
+_last_logged = [float("-inf")]
+
+
+def _failed(operation: str, error: Exception) -> None:
+    now = time.monotonic()
+    if now - _last_logged[0] >= LOG_EVERY_SECONDS:
+        _last_logged[0] = now
+        logger.warning("Redis cache unavailable (%s: %s); answering as a miss", operation, error)
+
+
+def _tolerant(name: str, answer):
+    """``RedisCache.<name>``, which gives ``answer(*its arguments)`` when Redis fails."""
+    parent = getattr(RedisCache, name)
+
+    def method(self, *args, **kwargs):
+        try:
+            return parent(self, *args, **kwargs)
+        except RedisError as error:
+            _failed(name, error)
+            return answer(*args, **kwargs)
+
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+def _false(*args, **kwargs) -> bool:
+    return False
+
+
+def _none(*args, **kwargs) -> None:
+    return None
+
+
+def _missing(key, *args, **kwargs):
+    raise ValueError(f"Key '{key}' not found (Redis unavailable)")
 
 
 class TolerantRedisCache(RedisCache):
-    _last_logged = 0.0
-
-    def _failed(self, operation: str, error: Exception) -> None:
-        now = time.monotonic()
-        if now - TolerantRedisCache._last_logged >= LOG_EVERY_SECONDS:
-            TolerantRedisCache._last_logged = now
-            logger.warning("Redis cache unavailable (%s: %s); answering as a miss", operation, error)
-
-    def add(self, key, *args, **kwargs):
-        try:
-            return super().add(key, *args, **kwargs)
-        except RedisError as error:
-            self._failed("add", error)
-            return False
-
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except RedisError as error:
-            self._failed("get", error)
-            return default
-
-    def set(self, key, *args, **kwargs):
-        try:
-            return super().set(key, *args, **kwargs)
-        except RedisError as error:
-            self._failed("set", error)
-
-    def touch(self, key, *args, **kwargs):
-        try:
-            return super().touch(key, *args, **kwargs)
-        except RedisError as error:
-            self._failed("touch", error)
-            return False
-
-    def delete(self, key, *args, **kwargs):
-        try:
-            return super().delete(key, *args, **kwargs)
-        except RedisError as error:
-            self._failed("delete", error)
-            return False
-
-    def get_many(self, keys, *args, **kwargs):
-        try:
-            return super().get_many(keys, *args, **kwargs)
-        except RedisError as error:
-            self._failed("get_many", error)
-            return {}
-
-    def has_key(self, key, *args, **kwargs):
-        try:
-            return super().has_key(key, *args, **kwargs)
-        except RedisError as error:
-            self._failed("has_key", error)
-            return False
-
-    def incr(self, key, *args, **kwargs):
-        try:
-            return super().incr(key, *args, **kwargs)
-        except RedisError as error:
-            self._failed("incr", error)
-            raise ValueError(f"Key '{key}' not found (Redis unavailable)") from error
-
-    def set_many(self, data, *args, **kwargs):
-        try:
-            return super().set_many(data, *args, **kwargs)
-        except RedisError as error:
-            self._failed("set_many", error)
-            return list(data)  # the keys that were not stored
-
-    def delete_many(self, keys, *args, **kwargs):
-        try:
-            return super().delete_many(keys, *args, **kwargs)
-        except RedisError as error:
-            self._failed("delete_many", error)
-
-    def clear(self):
-        try:
-            return super().clear()
-        except RedisError as error:
-            self._failed("clear", error)
-            return False
+    get = _tolerant("get", lambda key, default=None, version=None: default)
+    get_many = _tolerant("get_many", lambda keys, *args, **kwargs: {})
+    has_key = _tolerant("has_key", _false)
+    add = _tolerant("add", _false)  # not added: a rate limit counts nothing while Redis is away
+    set = _tolerant("set", _none)
+    set_many = _tolerant("set_many", lambda data, *args, **kwargs: list(data))  # the keys not stored
+    touch = _tolerant("touch", _false)
+    delete = _tolerant("delete", _false)
+    delete_many = _tolerant("delete_many", _none)
+    incr = _tolerant("incr", _missing)  # decr is incr with -delta
+    clear = _tolerant("clear", _false)
