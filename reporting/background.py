@@ -25,8 +25,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
-PROBE_SECONDS = 10.0  # default of PORTAL_BROKER_PROBE_SECONDS
-
 _state = {"checked_at": float("-inf"), "available": True}
 _failed_in_request: contextvars.ContextVar[bool] = contextvars.ContextVar("background_publish_failed", default=False)
 
@@ -54,7 +52,7 @@ def broker_available() -> bool:
     if not settings.REDIS_URL:
         return True  # the filesystem broker of a development machine is always there
     now = time.monotonic()
-    if now - _state["checked_at"] >= getattr(settings, "PORTAL_BROKER_PROBE_SECONDS", PROBE_SECONDS):
+    if now - _state["checked_at"] >= settings.PORTAL_BROKER_PROBE_SECONDS:
         try:
             redis_ping()
             available = True

@@ -274,6 +274,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Portal -----------------------------------------------------------------
+# reporting.background: how often a web process looks whether Redis answers (the "delayed" banner).
+PORTAL_BROKER_PROBE_SECONDS = env.float("PORTAL_BROKER_PROBE_SECONDS", default=10.0)
 # config/health.py: what /health/ checks; how long it waits for the Celery workers to answer a ping.
 PORTAL_HEALTH_CHECKS = ("database", "redis", "workers")
 PORTAL_HEALTH_WORKER_TIMEOUT = env.float("PORTAL_HEALTH_WORKER_TIMEOUT", default=2.0)
