@@ -48,7 +48,7 @@ def redis_ping() -> None:
 
 
 def broker_available() -> bool:
-    """Whether the broker answered the last time this process looked (a ``PING`` every ``PROBE_SECONDS``)."""
+    """Whether the broker answered when this process last looked (at most every PORTAL_BROKER_PROBE_SECONDS)."""
     if not settings.REDIS_URL:
         return True  # the filesystem broker of a development machine is always there
     now = time.monotonic()
