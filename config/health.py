@@ -27,13 +27,9 @@ def check_database() -> str:
 def check_redis() -> str:
     if not settings.REDIS_URL:
         return "not configured"  # the filesystem broker of a development machine
-    import redis
+    from reporting.background import redis_ping
 
-    client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2)
-    try:
-        client.ping()
-    finally:
-        client.close()
+    redis_ping()
     return "ok"
 
 

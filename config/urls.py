@@ -31,3 +31,5 @@ urlpatterns = [
 ]
 # MEDIA_ROOT is never served, in any setting: every file is downloaded through a view that checks
 # access (reporting:attachment, reporting:document_download). See docs/deploy.md.
+
+handler500 = "config.errors.server_error"  # a 503 "briefly unavailable" page while the database is down

@@ -36,6 +36,8 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.choices import ColoredChoices
 
+from . import background
+
 logger = logging.getLogger(__name__)
 
 # Errors worth another try (the task retries them); anything else marks the job failed.
@@ -152,6 +154,7 @@ def job_send(job: Job) -> None:
         job.enqueue()
     except Exception:  # the row stays queued; jobs_requeue_stale queues it again later
         logger.exception("Could not queue %s #%s; the sweep will queue it again", type(job).__name__, job.pk)
+        background.publish_failed()  # the page tells the user that the work is delayed
 
 
 def job_queue(job: Job, *, now: dt.datetime, again: bool = False) -> bool:

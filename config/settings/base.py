@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "config.middleware.SessionIdleMiddleware",
     "axes.middleware.AxesMiddleware",  # the lock-out page (config/lockout.py)
     "django.contrib.messages.middleware.MessageMiddleware",
+    "reporting.background.BackgroundStatusMiddleware",  # "your work waits for the background service"
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "plans.context_processors.portal",
+                "reporting.background.context",  # background_delayed: the banner of templates/base.html
             ],
         },
     },
@@ -192,12 +194,23 @@ PORTAL_BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
 
 # --- Redis: cache and Celery ------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+# Redis down (docs/deploy.md, "Outages"): no request waits on it for long. The cache
+# (config.cache.TolerantRedisCache) logs the error and answers as a miss; publishing a task gives up
+# after REDIS_CONNECT_TIMEOUT and one retry (reporting.jobs.job_send leaves the job queued in the
+# database for the sweep), and no result is ever stored, so no result backend is waited on.
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=1.0)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {
+        "BACKEND": "config.cache.TolerantRedisCache", "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": REDIS_CONNECT_TIMEOUT, "socket_timeout": 2 * REDIS_CONNECT_TIMEOUT},
+    }}
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    # A task whose worker died (acks_late) is given to another worker after this many seconds.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # A task whose worker died (acks_late) is given to another worker after this many seconds.
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     _broker_dir = _made(VAR_DIR / "celery" / "broker")
@@ -212,6 +225,14 @@ else:
     CELERY_RESULT_BACKEND = f"file://{_made(VAR_DIR / 'celery' / 'results')}"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
+# The job rows are the truth: no task result is read, so none is stored (with results, publishing a
+# task subscribes to its result and, Redis down, retries that 20 times a second apart).
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1, "interval_start": 0,
+                                                            "interval_step": 0.2, "interval_max": 0.2}}
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_CONNECT_TIMEOUT
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None  # a worker waits for Redis to come back however long it is away
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = False
@@ -253,6 +274,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Portal -----------------------------------------------------------------
+# reporting.background: how often a web process looks whether Redis answers (the "delayed" banner).
+PORTAL_BROKER_PROBE_SECONDS = env.float("PORTAL_BROKER_PROBE_SECONDS", default=10.0)
 # config/health.py: what /health/ checks; how long it waits for the Celery workers to answer a ping.
 PORTAL_HEALTH_CHECKS = ("database", "redis", "workers")
 PORTAL_HEALTH_WORKER_TIMEOUT = env.float("PORTAL_HEALTH_WORKER_TIMEOUT", default=2.0)

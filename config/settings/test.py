@@ -9,6 +9,7 @@ from .base import VAR_DIR, _made, env
 DEBUG = False
 PORTAL_DEMO_ALLOWED = True  # the test database is thrown away (load_demo's guard)
 AXES_VERBOSE = False
+CELERY_TASK_IGNORE_RESULT = False  # tests wait for a task's result (``.delay(...).get(timeout=)``)
 PORTAL_HEALTH_CHECKS = ("database", "redis")  # no worker runs unless a test starts one
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
