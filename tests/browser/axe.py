@@ -32,12 +32,18 @@ FAILING_IMPACTS = {"serious", "critical"}
 STRUCTURE_RULES = {"page-has-heading-one", "empty-table-header", "aria-allowed-role", "label", "button-name",
                    "link-name", "select-name"}
 IMPACTS = ("critical", "serious", "moderate", "minor")
+# Pages whose markup is a third party's: drf-spectacular's Swagger UI (the API's docs, for developers).
+NOT_AUDITED = re.compile(r"/api/docs/")
 
 RUN = """async (tags) => {
   const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
   return {
     violations: result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.map((n) => n.target.join(" "))})),
+      nodes: v.nodes.map((n) => {
+        const data = (n.any[0] || {}).data || {};  // color-contrast: the colours and the ratio it measured
+        const colours = data.contrastRatio ? ` (${data.fgColor} on ${data.bgColor}: ${data.contrastRatio})` : "";
+        return n.target.join(" ") + colours;
+      })})),
     h1: document.querySelectorAll("h1").length,
     scrollWidth: document.documentElement.scrollWidth,
   };
@@ -113,7 +119,7 @@ class Auditor:
         from playwright.sync_api import Error
 
         url = page.url
-        if not url.startswith("http"):
+        if not url.startswith("http") or NOT_AUDITED.search(url):
             return
         self._running += 1
         try:
