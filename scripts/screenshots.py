@@ -183,21 +183,15 @@ def main() -> int:
                                 clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
                 print(f"saved {out / name}")
 
-            for username, shots in shots_by_user.items():
-                context, page = log_in(username, DESKTOP)
-                for name, path in shots.items():
-                    page.goto(base + path)
-                    page.wait_for_load_state("networkidle")
-                    shoot(page, name, DESKTOP)
-                context.close()
             phone_shots = {"cdc.giamdoc": {"reporting-form-phone.png": f"/reporting/requests/{request_pk}/"}}
-            for username, shots in phone_shots.items():
-                context, page = log_in(username, PHONE)
-                for name, path in shots.items():
-                    page.goto(base + path)
-                    page.wait_for_load_state("networkidle")
-                    shoot(page, name, PHONE)
-                context.close()
+            for viewport, shots_of in ((DESKTOP, shots_by_user), (PHONE, phone_shots)):
+                for username, shots in shots_of.items():
+                    context, page = log_in(username, viewport)
+                    for name, path in shots.items():
+                        page.goto(base + path)
+                        page.wait_for_load_state("networkidle")
+                        shoot(page, name, viewport)
+                    context.close()
             for role, (username, path) in LANDINGS.items():
                 for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
                     context, page = log_in(username, viewport)
