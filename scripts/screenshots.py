@@ -9,7 +9,7 @@ implementation: submitted, approved, issued, started) and plan-detail.png (seed 
 joint plan); and each role's landing page right after login, at desktop (1366×900) and phone
 (390×844) width: ``landing-<role>-desktop.png`` / ``landing-<role>-phone.png`` (author: the plan
 list, reviewer and approver: "Việc chờ tôi xử lý", unit head: "Báo cáo phải nộp", leadership: the
-overview). Then stops the server.
+overview), and the report form at phone width (``reporting-form-phone.png``, issue 17). Then stops the server.
 """
 
 from __future__ import annotations
@@ -183,13 +183,15 @@ def main() -> int:
                                 clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
                 print(f"saved {out / name}")
 
-            for username, shots in shots_by_user.items():
-                context, page = log_in(username, DESKTOP)
-                for name, path in shots.items():
-                    page.goto(base + path)
-                    page.wait_for_load_state("networkidle")
-                    shoot(page, name, DESKTOP)
-                context.close()
+            phone_shots = {"cdc.giamdoc": {"reporting-form-phone.png": f"/reporting/requests/{request_pk}/"}}
+            for viewport, shots_of in ((DESKTOP, shots_by_user), (PHONE, phone_shots)):
+                for username, shots in shots_of.items():
+                    context, page = log_in(username, viewport)
+                    for name, path in shots.items():
+                        page.goto(base + path)
+                        page.wait_for_load_state("networkidle")
+                        shoot(page, name, viewport)
+                    context.close()
             for role, (username, path) in LANDINGS.items():
                 for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
                     context, page = log_in(username, viewport)

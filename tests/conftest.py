@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from plans.choices import Role, UnitKind
+from tests.browser.axe import AuditedBrowser
 from tests.factories import PASSWORD, UnitFactory, UserFactory
 
 
@@ -60,3 +61,16 @@ def celery_worker(transactional_db):
     app.control.purge()  # tasks queued by earlier tests, which ran without a worker, name rows long gone
     with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, shutdown_timeout=30) as worker:
         yield worker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After the test's own steps: the pages it visited must pass the accessibility audit."""
+    result = yield
+    browser = item.funcargs.get("browser")
+    if isinstance(browser, AuditedBrowser):  # the browser tests' fixture (tests/browser/conftest.py)
+        browser.auditor.settle()
+        problems = browser.auditor.problems()
+        if problems:
+            raise AssertionError("Accessibility (axe-core, tests/browser/axe.py):\n  " + "\n  ".join(problems))
+    return result

@@ -6,12 +6,14 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from tests.browser.axe import AuditedBrowser, Auditor
+
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 @pytest.fixture
-def browser(live_server, transactional_db):
+def browser(live_server, transactional_db, request):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM} (make system-deps WITH_BROWSER=1)")
     # Playwright's sync API runs an event loop in this thread; the ORM calls of the test are still synchronous.
@@ -21,7 +23,8 @@ def browser(live_server, transactional_db):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield browser
+            # Every page the test visits is audited by axe-core (tests/browser/axe.py).
+            yield AuditedBrowser(browser, Auditor(browser, request.node.nodeid))
         finally:
             browser.close()
             # The test's ORM calls ran in Playwright's greenlet context, which has its own connection: close it,
