@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plans import uploads
 from plans.choices import UnitKind
 from plans.numbers import LocalizedDecimalField
 from reporting.models import Indicator
@@ -119,7 +120,17 @@ class ResultsForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel file (.xlsx)"))
+    """The results workbook: checked by content and size (``plans.uploads``) before openpyxl opens it."""
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    file = forms.FileField(label=_("Excel file (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        uploads.check_upload(upload, kinds={"xlsx": "xlsx"}, max_bytes=self.MAX_BYTES,
+                             refused=_("“%(name)s”: only an Excel workbook (.xlsx) can be imported."))
+        return upload
 
 
 class RegistrationForm(forms.ModelForm):

@@ -24,6 +24,7 @@ from plans.choices import Role
 from plans.models import Unit, User
 from plans.selectors import users_with_role
 from plans.softdelete import soft_delete, soft_restore
+from plans.uploads import clean_name
 
 from . import attachments, extensions, jobs, notifications, periods, policy, schedule, selectors
 from .indicators import values_errors
@@ -334,7 +335,7 @@ def _write_draft(*, actor, report_request: ReportRequest, data: dict) -> Submiss
     if removed:
         current.attachments.filter(pk__in=removed).delete()  # the file stays: an older version may cite it
     for upload, kind in zip(uploads, kinds, strict=True):
-        name = upload.name.rsplit("/", 1)[-1][:255]
+        name = clean_name(upload.name)
         SubmissionAttachment.objects.create(submission=current, file=upload, name=name, size=upload.size,
                                             kind=kind, uploaded_by=actor if getattr(actor, "pk", None) else None)
     return current
