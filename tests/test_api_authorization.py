@@ -42,6 +42,8 @@ API_RULES: dict[str, ApiRule] = {
     "plans_api:plan-list": ApiRule("plan-list"),
     "plans_api:plan-detail": ApiRule("plan-detail"),
     "plans_api:unit-list": ApiRule("open-list"),
+    # any other address under /api/v1/: a JSON 404 for everyone, whatever the method
+    "plans_api:not-found": ApiRule("not-found", methods=()),
 }
 
 
@@ -96,12 +98,16 @@ def test_every_api_endpoint_answers_each_actor_as_the_policy_says(actor, api_wor
         rule = API_RULES[name]
         if rule.kind == "plan-detail":
             urls = {reverse(name, kwargs={"pk": pk}): pk for pk in all_plan_ids}
+        elif rule.kind == "not-found":
+            urls = {reverse(name, kwargs={"rest": rest}): None for rest in ("plans/-1/", "plans/x/", "nothing/")}
         else:
             urls = {reverse(name): None}
         for url, pk in urls.items():
             checked += 1
             response = client.get(url)
-            if user is None:
+            if rule.kind == "not-found":
+                expected = 404
+            elif user is None:
                 expected = 403
             elif rule.kind == "plan-detail":
                 plan = Plan.all_objects.get(pk=pk)
@@ -110,6 +116,8 @@ def test_every_api_endpoint_answers_each_actor_as_the_policy_says(actor, api_wor
                 expected = 200
             if response.status_code != expected:
                 failures.append(f"GET {url}: expected {expected}, got {response.status_code}")
+            if response["Content-Type"] != "application/json":
+                failures.append(f"GET {url}: answered {response['Content-Type']}, not JSON")
             if expected == 200 and rule.kind == "plan-list":
                 queries = [{}, *({"unit": uid} for uid in unit_ids), {"status": "draft"}, {"page_size": 1000}]
                 for query in queries:
@@ -123,7 +131,7 @@ def test_every_api_endpoint_answers_each_actor_as_the_policy_says(actor, api_wor
                     continue
                 got = getattr(client, method)(url, data={"title": "Sửa qua API", "status": "issued"},
                                               content_type="application/json").status_code
-                want = 403 if user is None else 405
+                want = 404 if rule.kind == "not-found" else 403 if user is None else 405
                 if got != want:
                     failures.append(f"{method.upper()} {url}: expected {want}, got {got}")
     if state() != before:
