@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django_tables2 import RequestConfig
 
 from . import history as plan_history
 from . import policy, selectors, services
-from .exports import Column, wants_xlsx, xlsx_response
+from .exports import Column, list_page, wants_xlsx, xlsx_response
 from .extensions import plan_detail_panels
 from .filters import PlanFilterSet
 from .forms import (
@@ -660,18 +659,15 @@ def plan_trash(request):
     """The deleted plans the user may restore (administrators, approvers), newest first; ``?format=xlsx``."""
     if not policy.can_see_trash(request.user):
         raise PermissionDenied
-    plans = selectors.deleted_plans(user=request.user)
-    if wants_xlsx(request):
-        return xlsx_response(filename="ke-hoach-da-xoa", title=_("Deleted plans"), rows=plans, columns=[
-            Column(_("Title"), lambda p: p.title),
-            Column(_("Year"), lambda p: p.year),
-            Column(_("Status"), lambda p: p.get_status_display()),
-            Column(_("Drafting unit"), lambda p: p.owner_unit.name),
-            Column(_("Deleted at"), lambda p: p.deleted_at),
-            Column(_("Deleted by"), lambda p: str(p.deleted_by or "")),
-        ])
-    paginator = Paginator(plans, PAGE_SIZE)
-    return render(request, "plans/plan_trash.html", {"page": paginator.get_page(request.GET.get("page"))})
+    return list_page(request, rows=selectors.deleted_plans(user=request.user), template="plans/plan_trash.html",
+                     filename="ke-hoach-da-xoa", title=_("Deleted plans"), per_page=PAGE_SIZE, columns=[
+        Column(_("Title"), lambda p: p.title),
+        Column(_("Year"), lambda p: p.year),
+        Column(_("Status"), lambda p: p.get_status_display()),
+        Column(_("Drafting unit"), lambda p: p.owner_unit.name),
+        Column(_("Deleted at"), lambda p: p.deleted_at),
+        Column(_("Deleted by"), lambda p: str(p.deleted_by or "")),
+    ])
 
 
 @login_required

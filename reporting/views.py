@@ -7,7 +7,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from plans.exports import Column, wants_xlsx, xlsx_response
+from plans.exports import Column, list_page, wants_xlsx
 
 from . import exports, policy, proposals, selectors, services
 from .extensions import calendar_events, section_rows
@@ -267,18 +266,15 @@ def consolidated_trash(request):
     """The deleted consolidated reports the user may restore; ``?format=xlsx``."""
     if not policy.can_see_trash(request.user):
         raise PermissionDenied
-    reports = selectors.deleted_consolidated(user=request.user)
-    if wants_xlsx(request):
-        return xlsx_response(filename="bao-cao-tong-hop-da-xoa", title=_("Deleted consolidated reports"),
-                             rows=reports, columns=[
-            Column(_("Obligation"), lambda r: r.obligation.title),
-            Column(_("Plan"), lambda r: r.obligation.plan.title),
-            Column(_("Period"), lambda r: str(r.period)),
-            Column(_("Deleted at"), lambda r: r.deleted_at),
-            Column(_("Deleted by"), lambda r: str(r.deleted_by or "")),
-        ])
-    page = Paginator(reports, 25).get_page(request.GET.get("page"))
-    return render(request, "reporting/consolidated_trash.html", {"page": page})
+    return list_page(request, rows=selectors.deleted_consolidated(user=request.user),
+                     template="reporting/consolidated_trash.html", filename="bao-cao-tong-hop-da-xoa",
+                     title=_("Deleted consolidated reports"), columns=[
+        Column(_("Obligation"), lambda r: r.obligation.title),
+        Column(_("Plan"), lambda r: r.obligation.plan.title),
+        Column(_("Period"), lambda r: str(r.period)),
+        Column(_("Deleted at"), lambda r: r.deleted_at),
+        Column(_("Deleted by"), lambda r: str(r.deleted_by or "")),
+    ])
 
 
 @login_required
