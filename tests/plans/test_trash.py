@@ -93,7 +93,7 @@ def test_who_may_delete_follows_the_status(users, org):
     services.plan_delete(actor=users.admin, plan=submitted)  # an administrator may, until it is issued
     issued = PlanFactory(owner_unit=org.nvy, status=PlanStatus.ISSUED, number=7, issuers=[org.syt])
     for user in (users.admin, users.approver, users.author):
-        with pytest.raises(ValidationError, match="official document"):
+        with pytest.raises(ValidationError, match="văn bản chính thức"):
             services.plan_delete(actor=user, plan=issued)
     assert not Plan.all_objects.get(pk=issued.pk).is_deleted
 
