@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from plans import uploads
@@ -20,6 +21,13 @@ class MovementForm(forms.ModelForm):
         model = Movement
         fields = ["title", "year", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the year makes the phases' dates: bounded like every year the portal takes (year 0 crashed the page)
+        year = self.fields["year"]
+        year.validators += [MinValueValidator(2000), MaxValueValidator(2100)]
+        year.widget.attrs.update(min=2000, max=2100)
 
 
 class PhaseForm(forms.ModelForm):

@@ -38,9 +38,9 @@ class AliveManager(models.Manager.from_queryset(SoftDeleteQuerySet)):
 
 
 class SoftDeleteModel(models.Model):
-    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False, db_index=True)
+    deleted_at = models.DateTimeField(_("Deleted at"), null=True, blank=True, editable=False, db_index=True)
     deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("deleted by"), null=True, blank=True, editable=False,
+        settings.AUTH_USER_MODEL, verbose_name=_("Deleted by"), null=True, blank=True, editable=False,
         on_delete=models.SET_NULL, related_name="+",
     )
 

@@ -15,21 +15,21 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalplan',
             name='deleted_at',
-            field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='deleted at'),
+            field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='Deleted at'),
         ),
         migrations.AddField(
             model_name='historicalplan',
             name='deleted_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='deleted by'),
+            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Deleted by'),
         ),
         migrations.AddField(
             model_name='plan',
             name='deleted_at',
-            field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='deleted at'),
+            field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='Deleted at'),
         ),
         migrations.AddField(
             model_name='plan',
             name='deleted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='deleted by'),
+            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Deleted by'),
         ),
     ]

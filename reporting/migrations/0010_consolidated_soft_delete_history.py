@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             name='HistoricalConsolidatedReport',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('deleted_at', models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='deleted at')),
+                ('deleted_at', models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='Deleted at')),
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
                 ('job_status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], db_index=True, default='queued', max_length=10, verbose_name='job status')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
@@ -49,12 +49,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='consolidatedreport',
             name='deleted_at',
-            field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='deleted at'),
+            field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='Deleted at'),
         ),
         migrations.AddField(
             model_name='consolidatedreport',
             name='deleted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='deleted by'),
+            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Deleted by'),
         ),
         migrations.AddConstraint(
             model_name='consolidatedreport',
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalconsolidatedreport',
             name='deleted_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='deleted by'),
+            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Deleted by'),
         ),
         migrations.AddField(
             model_name='historicalconsolidatedreport',
