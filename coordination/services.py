@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from plans.uploads import clean_name
 from reporting.attachments import check_upload
 from reporting.notifications import notify
 from reporting.services import email_queue
@@ -50,7 +51,7 @@ def _store_files(*, actor, files, **owner) -> list[Evidence]:
     stored = []
     for upload in files or ():
         check_upload(upload)
-        stored.append(Evidence.objects.create(file=upload, name=upload.name[:255], uploaded_by=actor, **owner))
+        stored.append(Evidence.objects.create(file=upload, name=clean_name(upload.name), uploaded_by=actor, **owner))
     return stored
 
 

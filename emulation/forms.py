@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from plans import uploads
 from plans.choices import UnitKind
 from plans.numbers import LocalizedDecimalField
 from reporting.models import Indicator
@@ -19,6 +21,13 @@ class MovementForm(forms.ModelForm):
         model = Movement
         fields = ["title", "year", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the year makes the phases' dates: bounded like every year the portal takes (year 0 crashed the page)
+        year = self.fields["year"]
+        year.validators += [MinValueValidator(2000), MaxValueValidator(2100)]
+        year.widget.attrs.update(min=2000, max=2100)
 
 
 class PhaseForm(forms.ModelForm):
@@ -119,7 +128,17 @@ class ResultsForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel file (.xlsx)"))
+    """The results workbook: checked by content and size (``plans.uploads``) before openpyxl opens it."""
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    file = forms.FileField(label=_("Excel file (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        uploads.check_upload(upload, kinds={"xlsx": "xlsx"}, max_bytes=self.MAX_BYTES,
+                             refused=_("“%(name)s”: only an Excel workbook (.xlsx) can be imported."))
+        return upload
 
 
 class RegistrationForm(forms.ModelForm):

@@ -240,7 +240,8 @@ def results_import(request, pk: int):
         raise PermissionDenied
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Choose the Excel file to import."))
+        errors = form.errors.get("file") or []
+        messages.error(request, errors[0] if request.FILES and errors else _("Choose the Excel file to import."))
         return redirect(movement_obj)
     try:
         summary = excel.results_import(actor=request.user, movement=movement_obj, data=form.cleaned_data["file"].read())

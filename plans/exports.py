@@ -94,3 +94,16 @@ def xlsx_response(*, filename: str, title, columns: list[Column], rows: Iterable
     stem = slugify(filename) or "export"
     response["Content-Disposition"] = f'attachment; filename="{stem}-{timezone.localdate():%Y%m%d}.xlsx"'
     return response
+
+
+def list_page(request, *, rows, template: str, filename: str, title, columns: list[Column], per_page: int = 25,
+              context: dict | None = None) -> HttpResponse:
+    """A simple paginated list page (``page`` in the template's context) that answers ``?format=xlsx`` with
+    every row (the trash pages use it)."""
+    from django.core.paginator import Paginator
+    from django.shortcuts import render
+
+    if wants_xlsx(request):
+        return xlsx_response(filename=filename, title=title, columns=columns, rows=rows)
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    return render(request, template, {**(context or {}), "page": page})

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plans.softdelete import SoftDeleteModel
 from plans.uploads import RandomPath
 
 from .choices import (
@@ -117,7 +118,7 @@ class User(AbstractUser):
 # --- Plans -------------------------------------------------------------------
 
 
-class Plan(TimeStampedModel, VersionedModel):
+class Plan(TimeStampedModel, VersionedModel, SoftDeleteModel):
     kind = models.CharField(_("kind"), max_length=20, choices=PlanKind.choices, default=PlanKind.GENERAL)
     status = models.CharField(
         _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT, db_index=True,

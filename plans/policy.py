@@ -16,7 +16,12 @@ The rules, in words:
   their unit's authors submitted, or forward it to leadership with their
   opinion; approvers (leadership) approve a submitted or forwarded plan, return
   it and issue it, and only they may return a forwarded or approved plan; authors or approvers
-  move an issued plan into implementation and close it.
+  move an issued plan into implementation and close it;
+* a plan is deleted softly (``plans.softdelete``): its author deletes a draft or a returned plan of their
+  unit, an administrator any plan not yet issued; an issued plan is an official document with a number in
+  the register and is never deleted, not even by an administrator (it is withdrawn by another document).
+  Deleted plans are seen by no one but in the trash: administrators see all of it, approvers (leadership)
+  what their units drafted, and they restore.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from django.db.models import Q
 
 from .choices import PlanStatus, Role, UnitKind
 from .selectors import unit_scope_ids
+from .softdelete import alive_q
 
 
 class Action:
@@ -39,6 +45,7 @@ class Action:
     CLOSE = "close"
     COPY = "copy"
     HISTORY = "history"
+    DELETE = "delete"
 
 
 # action -> {status in which it is possible: roles that may do it then}
@@ -58,6 +65,10 @@ _RULES: dict[str, dict[str, tuple[str, ...]]] = {
     Action.START: {PlanStatus.ISSUED: (Role.AUTHOR, Role.APPROVER)},
     Action.CLOSE: dict.fromkeys((PlanStatus.ISSUED, PlanStatus.IN_IMPLEMENTATION), (Role.AUTHOR, Role.APPROVER)),
     Action.COPY: dict.fromkeys(PlanStatus.published(), (Role.AUTHOR,)),
+    # the author deletes what is still theirs; once it is in the reviewers' or leadership's hands, only an
+    # administrator; an issued plan never (no status of PlanStatus.published() is listed)
+    Action.DELETE: {**dict.fromkeys(PlanStatus.editable(), (Role.AUTHOR,)),
+                    **dict.fromkeys((*PlanStatus.awaiting_leadership(), PlanStatus.APPROVED), ())},
 }
 
 
@@ -83,7 +94,7 @@ def plan_visibility_q(user) -> Q:
     if not user.is_authenticated:
         return Q(pk__in=[])
     if is_admin(user):
-        return Q()
+        return alive_q()
     published = Q(status__in=PlanStatus.published())
     if not user.unit_id:
         return Q(pk__in=[])
@@ -95,8 +106,26 @@ def plan_visibility_q(user) -> Q:
             | Q(responsibilities__lead_unit_id__in=scope)
             | Q(responsibilities__supporting_units__in=scope)
         )
-        return own | (published & involved)
-    return own | published
+        return alive_q() & (own | (published & involved))
+    return alive_q() & (own | published)
+
+
+def can_see_trash(user) -> bool:
+    """Administrators and approvers (leadership) open the trash of deleted plans."""
+    return is_admin(user) or bool(user.is_authenticated and user.unit_id and user.has_role(Role.APPROVER))
+
+
+def deleted_plans_q(user) -> Q:
+    """A filter on ``Plan.all_objects`` keeping the deleted plans ``user`` may see in the trash and restore."""
+    if is_admin(user):
+        return Q(deleted_at__isnull=False)
+    if not can_see_trash(user):
+        return Q(pk__in=[])
+    return Q(deleted_at__isnull=False, owner_unit_id__in=user_scope(user))
+
+
+def can_restore_plan(user, plan) -> bool:
+    return plan.is_deleted and (is_admin(user) or (can_see_trash(user) and _in_scope(user, plan)))
 
 
 def awaiting_decision_q(user) -> Q:

@@ -56,6 +56,15 @@ def plan_get(*, user, pk: int):
     return get_object_or_404(plan_base_queryset().filter(plan_visibility_q(user)).distinct(), pk=pk)
 
 
+def deleted_plans(*, user) -> QuerySet:
+    """The plans in the trash that ``user`` may restore, last deleted first (``plans.policy.deleted_plans_q``)."""
+    from .models import Plan
+    from .policy import deleted_plans_q
+
+    return (Plan.all_objects.filter(deleted_plans_q(user)).select_related("owner_unit", "deleted_by")
+            .order_by("-deleted_at", "-pk"))
+
+
 def plans_waiting_for(*, user) -> QuerySet:
     """The plans on which ``user`` has a workflow decision to take now, oldest first.
 

@@ -18,7 +18,7 @@ from django_tables2 import RequestConfig
 
 from . import history as plan_history
 from . import policy, selectors, services
-from .exports import Column, wants_xlsx, xlsx_response
+from .exports import Column, list_page, wants_xlsx, xlsx_response
 from .extensions import plan_detail_panels
 from .filters import PlanFilterSet
 from .forms import (
@@ -109,6 +109,7 @@ def plan_list(request):
         "table": table,
         "filter_form": filter_form,
         "can_create": policy.can_create_plan(request.user),
+        "can_see_trash": policy.can_see_trash(request.user),
     })
 
 
@@ -629,3 +630,55 @@ def plan_diff_view(request, pk):
     return render(request, "plans/plan_diff.html", {
         "plan": plan, "entries": entries, "diff": diff, "error": error, "point_a": point_a, "point_b": point_b,
     })
+
+
+# --- trash: soft deletion and restore ----------------------------------------------------------------
+
+
+@login_required
+def plan_delete(request, pk):
+    """GET: the confirmation page; POST: the plan goes to the trash (``services.plan_delete``)."""
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    if not policy.can(request.user, Action.DELETE, plan):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.plan_delete(actor=request.user, plan=plan)
+        except ValidationError as error:
+            for message in _error_messages(error):
+                messages.error(request, message)
+            return redirect(plan)
+        messages.success(request, _("The plan has been deleted. An administrator or the approver can restore it."))
+        return redirect("plans:list")
+    return render(request, "plans/plan_delete.html", {"plan": plan})
+
+
+@login_required
+@require_GET
+def plan_trash(request):
+    """The deleted plans the user may restore (administrators, approvers), newest first; ``?format=xlsx``."""
+    if not policy.can_see_trash(request.user):
+        raise PermissionDenied
+    return list_page(request, rows=selectors.deleted_plans(user=request.user), template="plans/plan_trash.html",
+                     filename="ke-hoach-da-xoa", title=_("Deleted plans"), per_page=PAGE_SIZE, columns=[
+        Column(_("Title"), lambda p: p.title),
+        Column(_("Year"), lambda p: p.year),
+        Column(_("Status"), lambda p: p.get_status_display()),
+        Column(_("Drafting unit"), lambda p: p.owner_unit.name),
+        Column(_("Deleted at"), lambda p: p.deleted_at),
+        Column(_("Deleted by"), lambda p: str(p.deleted_by or "")),
+    ])
+
+
+@login_required
+@require_POST
+def plan_restore(request, pk):
+    plan = get_object_or_404(selectors.deleted_plans(user=request.user), pk=pk)
+    try:
+        services.plan_restore(actor=request.user, plan=plan)
+    except ValidationError as error:
+        for message in _error_messages(error):
+            messages.error(request, message)
+        return redirect("plans:trash")
+    messages.success(request, _("The plan has been restored."))
+    return redirect(plan)

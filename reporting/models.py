@@ -10,8 +10,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from plans.models import TimeStampedModel
+from plans.softdelete import SoftDeleteModel
 from plans.uploads import RandomPath
 
 from . import jobs
@@ -467,10 +469,12 @@ class SubmissionAttachment(models.Model):
 
 
 @jobs.register
-class ConsolidatedReport(Job, TimeStampedModel):
+class ConsolidatedReport(SoftDeleteModel, Job, TimeStampedModel):
     """The department's report for one obligation and period, compiled from the accepted submissions.
 
     Its compilation is a job (``job_status``); ``state`` is the report's own life: draft, then issued.
+    A draft is deleted softly (``plans.softdelete``): the period can be compiled anew, and the deleted
+    one restored while no other report holds the period. Every change is kept in ``history``.
     """
 
     obligation = models.ForeignKey(ReportingObligation, verbose_name=_("obligation"), on_delete=models.CASCADE,
@@ -485,12 +489,16 @@ class ConsolidatedReport(Job, TimeStampedModel):
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("issued by"), null=True,
                                   blank=True, on_delete=models.SET_NULL, related_name="+")
 
+    # the job's own bookkeeping (progress, heartbeat) is written with update(): no history row per beat
+    history = HistoricalRecords(excluded_fields=["updated_at", "heartbeat_at", "progress"])
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("consolidated report")
         verbose_name_plural = _("consolidated reports")
         constraints = [
             models.UniqueConstraint(fields=["obligation", "period"], name="consolidatedreport_unique",
+                                    condition=models.Q(deleted_at__isnull=True),
                                     violation_error_message=_("This period is already consolidated.")),
         ]
 

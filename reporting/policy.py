@@ -11,6 +11,10 @@ The rules, in words (plans.policy covers the plans themselves; this module build
 * a plan's reporting obligations are managed by the authors of the plan's drafting
   unit or of a unit above it, by approvers (leadership) of such a unit, and by
   administrators — provided they may see the plan;
+* a consolidated report still in draft is deleted softly by those who compile it; an issued one never
+  (it went out as the department's report); the trash of deleted consolidated reports is seen, and
+  restored from, by administrators and by the approvers (leadership) who oversee the obligation — the
+  same rule as for plans (``plans.policy.can_see_trash``);
 * administrators may do everything.
 """
 
@@ -19,7 +23,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from plans.choices import Role
-from plans.policy import can_view_plan, is_admin
+from plans.policy import can_see_trash, can_view_plan, is_admin
 from plans.policy import user_scope as _scope  # the user's unit and below, cached per request
 
 REVIEW_ROLES = (Role.REVIEWER, Role.APPROVER)
@@ -80,6 +84,23 @@ def can_oversee(user, obligation) -> bool:
     if not is_reviewer(user):
         return False
     return is_admin(user) or obligation.recipient_unit_id in _scope(user)
+
+
+def can_delete_consolidated(user, report) -> bool:
+    from .choices import ConsolidatedState
+
+    return report.state == ConsolidatedState.DRAFT and not report.is_deleted and can_oversee(user, report.obligation)
+
+
+def deleted_consolidated_q(user) -> Q:
+    """A filter on ``ConsolidatedReport.all_objects``: the deleted reports ``user`` sees in the trash and restores."""
+    if not can_see_trash(user):
+        return _NOTHING
+    return Q(deleted_at__isnull=False) & overseen_obligations_q(user, prefix="obligation__")
+
+
+def can_restore_consolidated(user, report) -> bool:
+    return report.is_deleted and can_see_trash(user) and can_oversee(user, report.obligation)
 
 
 def can_review(user, report_request) -> bool:

@@ -14,6 +14,7 @@ from .policy import (
     can_fill,
     can_oversee,
     can_review,
+    deleted_consolidated_q,
     fillable_requests_q,
     is_unit_head,
     reviewable_requests_q,
@@ -283,6 +284,14 @@ def consolidated_for(*, obligation, period_id: int):
     if period is None:
         return None, None
     return period, ConsolidatedReport.objects.filter(obligation=obligation, period=period).first()
+
+
+def deleted_consolidated(*, user) -> QuerySet:
+    """The deleted consolidated reports ``user`` may restore, last deleted first (one query)."""
+    from .models import ConsolidatedReport
+
+    return (ConsolidatedReport.all_objects.filter(deleted_consolidated_q(user))
+            .select_related("obligation__plan", "period", "deleted_by").order_by("-deleted_at", "-pk"))
 
 
 def plan_obligations(plan) -> QuerySet:

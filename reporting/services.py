@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from plans.choices import Role
 from plans.models import Unit, User
 from plans.selectors import users_with_role
+from plans.softdelete import soft_delete, soft_restore
+from plans.uploads import clean_name
 
 from . import attachments, extensions, jobs, notifications, periods, policy, schedule, selectors
 from .indicators import values_errors
@@ -333,7 +335,7 @@ def _write_draft(*, actor, report_request: ReportRequest, data: dict) -> Submiss
     if removed:
         current.attachments.filter(pk__in=removed).delete()  # the file stays: an older version may cite it
     for upload, kind in zip(uploads, kinds, strict=True):
-        name = upload.name.rsplit("/", 1)[-1][:255]
+        name = clean_name(upload.name)
         SubmissionAttachment.objects.create(submission=current, file=upload, name=name, size=upload.size,
                                             kind=kind, uploaded_by=actor if getattr(actor, "pk", None) else None)
     return current
@@ -562,6 +564,29 @@ def consolidated_issue(*, actor, report: ConsolidatedReport, now: dt.datetime) -
     report.state, report.issued_at, report.issued_by = ConsolidatedState.ISSUED, now, actor
     report.save(update_fields=["state", "issued_at", "issued_by", "updated_at"])
     return report
+
+
+@transaction.atomic
+def consolidated_delete(*, actor, report: ConsolidatedReport, now: dt.datetime) -> ConsolidatedReport:
+    """Delete a draft consolidated report softly: the period can be compiled anew; an issued one is refused."""
+    report = ConsolidatedReport.objects.select_for_update().select_related("obligation").get(pk=report.pk)
+    if report.state == ConsolidatedState.ISSUED:
+        raise ValidationError(_("The consolidated report is issued; it cannot be deleted."), code="issued")
+    if not policy.can_delete_consolidated(actor, report):
+        raise PermissionDenied(_("You may not delete this consolidated report."))
+    return soft_delete(report, actor=actor, now=now, reason=_("Deleted"))
+
+
+@transaction.atomic
+def consolidated_restore(*, actor, report: ConsolidatedReport) -> ConsolidatedReport:
+    """Take a consolidated report out of the trash, unless the period has been compiled again meanwhile."""
+    report = ConsolidatedReport.all_objects.select_for_update().select_related("obligation").get(pk=report.pk)
+    if not policy.can_restore_consolidated(actor, report):
+        raise PermissionDenied(_("You may not restore this consolidated report."))
+    if ConsolidatedReport.objects.filter(obligation_id=report.obligation_id, period_id=report.period_id).exists():
+        raise ValidationError(_("This period has been compiled again since: delete that report first."),
+                              code="period_taken")
+    return soft_restore(report, actor=actor, reason=_("Restored"))
 
 
 # --- Obligations by hand and from the importer's proposals ------------------------

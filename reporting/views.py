@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from plans.exports import wants_xlsx
+from plans.exports import Column, list_page, wants_xlsx
 
 from . import exports, policy, proposals, selectors, services
 from .extensions import calendar_events, section_rows
@@ -233,6 +233,10 @@ def consolidated(request, pk: int, period: int):
                 services.consolidated_request(actor=request.user, obligation=obligation, period=period_obj,
                                               now=timezone.now())
                 messages.info(request, _("The consolidated report is being compiled; its progress is shown below."))
+            elif report is not None and action == "delete":
+                services.consolidated_delete(actor=request.user, report=report, now=timezone.now())
+                messages.success(request, _("The consolidated report has been deleted. An administrator or an "
+                                            "approver can restore it from the trash."))
             elif report is not None and action in ("save", "issue"):
                 form = ConsolidatedForm(request.POST, report=report)
                 if not form.is_valid():
@@ -254,6 +258,38 @@ def consolidated(request, pk: int, period: int):
     template = "reporting/_consolidated_progress.html" if request.htmx else "reporting/consolidated.html"
     return render(request, template, {"obligation": obligation, "period": period_obj, "report": report,
                                       "form": form})
+
+
+@login_required
+@require_GET
+def consolidated_trash(request):
+    """The deleted consolidated reports the user may restore; ``?format=xlsx``."""
+    if not policy.can_see_trash(request.user):
+        raise PermissionDenied
+    return list_page(request, rows=selectors.deleted_consolidated(user=request.user),
+                     template="reporting/consolidated_trash.html", filename="bao-cao-tong-hop-da-xoa",
+                     title=_("Deleted consolidated reports"), columns=[
+        Column(_("Obligation"), lambda r: r.obligation.title),
+        Column(_("Plan"), lambda r: r.obligation.plan.title),
+        Column(_("Period"), lambda r: str(r.period)),
+        Column(_("Deleted at"), lambda r: r.deleted_at),
+        Column(_("Deleted by"), lambda r: str(r.deleted_by or "")),
+    ])
+
+
+@login_required
+@require_POST
+def consolidated_restore(request, pk: int):
+    report = selectors.deleted_consolidated(user=request.user).filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    try:
+        services.consolidated_restore(actor=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("reporting:consolidated_trash")
+    messages.success(request, _("The consolidated report has been restored."))
+    return redirect(report)
 
 
 # --- Obligations of a plan ------------------------------------------------------------------

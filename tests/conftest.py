@@ -1,12 +1,23 @@
 """Shared fixtures: a small department (the org chart of the seeds) and one user per role."""
 
+import os
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from plans.choices import Role, UnitKind
 from tests.browser.axe import AuditedBrowser
 from tests.factories import PASSWORD, UnitFactory, UserFactory
+
+# Fuzzing (tests/test_fuzz_forms.py, tests/test_fuzz_api.py): bounded under `make test` (profile "ci", the
+# default), thorough on demand: HYPOTHESIS_PROFILE=thorough make test. No deadline: a page takes what it takes
+# on a loaded machine; timings belong to benchmarks.
+_FUZZ = {"deadline": None, "database": None, "suppress_health_check": list(HealthCheck), "print_blob": True}
+hypothesis_settings.register_profile("ci", max_examples=6, **_FUZZ)
+hypothesis_settings.register_profile("thorough", max_examples=150, **_FUZZ)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

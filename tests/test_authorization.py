@@ -176,6 +176,11 @@ RULES: dict[str, Rule] = {
     "plans:edit": page(ok=NVY_EDITORS, forbidden=NOT_EDITORS),
     "plans:editor": page(ok=NVY_EDITORS, forbidden=NOT_EDITORS),
     "plans:history": page(ok=SEES_DRAFT),
+    # plans: the trash (plans.policy: the author or an administrator deletes a draft; administrators and
+    # approvers see the trash and restore; a deleted plan is seen by no one else, not even on its own URL)
+    "plans:delete": page(ok=NVY_EDITORS, forbidden=NOT_EDITORS),
+    "plans:trash": page(ok=("approver", "admin"), others=FORBIDDEN),
+    "plans:restore": action(ok=("approver", "admin"), targets={"pk": "trashed"}, data={}),
     "plans:diff": page(ok=SEES_DRAFT),
     # plans: workflow (each on a plan in the status where the action is possible)
     "plans:submit": editor_action(data={"comment": ""}),
@@ -222,6 +227,8 @@ RULES: dict[str, Rule] = {
     "reporting:review": page(ok=("reviewer", "approver", "admin"), targets={"pk": "report_request"}),
     "reporting:compliance": page(ok=("reviewer", "approver", "admin"), targets={"pk": "obligation"}),
     "reporting:consolidated": page(ok=("reviewer", "approver", "admin"), targets={"pk": "obligation"}),
+    "reporting:consolidated_trash": page(ok=("approver", "admin"), others=FORBIDDEN),
+    "reporting:consolidated_restore": action(ok=("approver", "admin"), targets={"pk": "trashed_report"}, data={}),
     "reporting:notifications": page(),
     # what waits for me, the obligations I oversee, the units behind a compliance figure (reporting/worklist.py)
     "reporting:worklist": page(ok=("reviewer", "approver", "admin", "other_reviewer"), others=FORBIDDEN),
@@ -313,8 +320,11 @@ def _plan_with_content(author, title: str):
 
 @pytest.fixture
 def world(org, users):
+    from django.utils import timezone
+
     from plans.importing.models import PlanImport
-    from reporting.models import Period, RenderedDocument, ReportingObligation, ReportRequest
+    from reporting import services as reporting_services
+    from reporting.models import ConsolidatedReport, Period, RenderedDocument, ReportingObligation, ReportRequest
 
     author, approver = users.author, users.approver
     draft, section, item = _plan_with_content(author, "Kế hoạch nháp của Phòng Nghiệp vụ Y năm 2026")
@@ -349,12 +359,19 @@ def world(org, users):
 
     plan_import = PlanImport.objects.create(created_by=author, text="KẾ HOẠCH\nPhối hợp công tác dân vận năm 2026")
 
+    # the trash: a deleted draft of Phòng NVY and a deleted consolidated report of the issued plan
+    trashed, *_ = _plan_with_content(author, "Kế hoạch nháp đã xoá năm 2026")
+    services.plan_delete(actor=author, plan=trashed)
+    trashed_report = ConsolidatedReport.objects.create(obligation=obligation, period=period, job_status="done")
+    reporting_services.consolidated_delete(actor=approver, report=trashed_report, now=timezone.now())
+
     refreshed = {name: type(obj).objects.get(pk=obj.pk) for name, obj in {
         "draft": draft, "section": section, "item": item, "item2": item2, "child": child, "basis": basis,
         "duty": duty, "recipient": recipient, "submitted": submitted, "approved": approved, "issued": issued,
     }.items()}
     base = SimpleNamespace(**refreshed, report_request=report_request, document=document, obligation=obligation,
-                           period=period, plan_import=plan_import)
+                           period=period, plan_import=plan_import, trashed=Plan.all_objects.get(pk=trashed.pk),
+                           trashed_report=trashed_report)
     for extension in EXTENSIONS:
         if hasattr(extension, "world"):
             for name, obj in extension.world(base, org, users).items():
@@ -365,10 +382,11 @@ def world(org, users):
 
 def state() -> tuple:
     """Everything a refused action could have changed."""
-    from reporting.models import RenderedDocument
+    from reporting.models import ConsolidatedReport, RenderedDocument
 
     return (
-        list(Plan.objects.order_by("pk").values_list("pk", "status", "version", "number", "title")),
+        list(Plan.all_objects.order_by("pk").values_list("pk", "status", "version", "number", "title", "deleted_at")),
+        list(ConsolidatedReport.all_objects.order_by("pk").values_list("pk", "state", "deleted_at", "content")),
         list(Section.objects.order_by("pk").values_list("pk", "order", "version", "title")),
         list(Item.objects.order_by("pk").values_list("pk", "parent_id", "order", "version", "text")),
         list(LegalBasis.objects.order_by("pk").values_list("pk", "version")),

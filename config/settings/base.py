@@ -267,6 +267,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cổng kế hoạch Sở Y tế — API",
     "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,  # the schema describes the API, not its own endpoint
     "SWAGGER_UI_DIST": "SIDECAR",  # served from our own static files: no internet needed
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -13,12 +13,15 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from plans import uploads
+
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 EXTENSIONS = (".txt", ".docx", ".pdf")
 # A .docx is a zip of XML: bounds checked on its directory before python-docx inflates anything.
-DOCX_MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # all parts together, once decompressed
-DOCX_MAX_RATIO = 100  # decompressed / compressed, per part and overall (Word's own XML stays under ~30)
-DOCX_MAX_PARTS = 2000
+# The bounds are the portal's for every package (plans.uploads.zip_too_big).
+DOCX_MAX_UNPACKED_BYTES = uploads.ZIP_MAX_UNPACKED_BYTES  # all parts together, once decompressed
+DOCX_MAX_RATIO = uploads.ZIP_MAX_RATIO  # decompressed / compressed, per part and overall
+DOCX_MAX_PARTS = uploads.ZIP_MAX_PARTS
 # pypdf: pages read, and what one stream may inflate to (its default is 75 MB).
 PDF_MAX_PAGES = 500
 PDF_MAX_STREAM_BYTES = 20 * 1024 * 1024
@@ -60,13 +63,8 @@ def check_docx_bounds(data: bytes) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise ValidationError(_("The Word file could not be read (is it a .docx file?)."), code="bad_docx") from exc
-    if len(parts) > DOCX_MAX_PARTS:
-        raise too_big
-    unpacked = sum(part.file_size for part in parts)
-    packed = sum(part.compress_size for part in parts)
-    if unpacked > DOCX_MAX_UNPACKED_BYTES or unpacked > DOCX_MAX_RATIO * max(packed, 1024):
-        raise too_big
-    if any(part.file_size > DOCX_MAX_RATIO * max(part.compress_size, 1024) for part in parts):
+    if uploads.zip_too_big(parts, max_unpacked=DOCX_MAX_UNPACKED_BYTES, max_ratio=DOCX_MAX_RATIO,
+                           max_parts=DOCX_MAX_PARTS):
         raise too_big
 
 

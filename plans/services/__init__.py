@@ -35,6 +35,7 @@ from .content import (
 )
 from .copy import plan_copy_to_next_year
 from .numbering import document_number_take, plan_symbol, register_issuer, symbol_for
+from .trash import plan_delete, plan_restore
 from .workflow import (
     plan_approve,
     plan_close,
@@ -58,6 +59,8 @@ __all__ = [
     "item_update",
     "legal_basis_save",
     "plan_approve",
+    "plan_delete",
+    "plan_restore",
     "plan_batch",
     "plan_close",
     "plan_copy_to_next_year",

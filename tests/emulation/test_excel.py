@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
@@ -22,6 +23,10 @@ def sheet(emu):
     emu.target(name="Giường bệnh/10.000 dân", measure="per_10000", value="26.2", scope="sector",
                source="department")
     return emu
+
+
+def _upload(data: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile("ket-qua-thi-dua.xlsx", data)
 
 
 def _book(movement):
@@ -61,13 +66,13 @@ def test_a_good_sheet_is_imported_and_the_same_sheet_twice_changes_nothing(clien
         data = _fill(_book(sheet.movement), GOOD)
     client.force_login(users.author)
     url = reverse("emulation:results_import", args=[sheet.movement.pk])
-    response = client.post(url, {"file": io.BytesIO(data)}, HTTP_ACCEPT_LANGUAGE="vi", follow=True)
+    response = client.post(url, {"file": _upload(data)}, HTTP_ACCEPT_LANGUAGE="vi", follow=True)
     assert "Đã nhập: ghi 3 kết quả, 0 kết quả không đổi." in response.content.decode()
     stored = sorted((r.unit.code if r.unit else "*", r.value, r.source) for r in Result.objects.all())
     assert stored == [("*", Decimal("26.4"), "excel"), ("bvdk", Decimal("93.25"), "excel"),
                       ("ttkscb", Decimal("96.5"), "excel")]
     before = list(Result.objects.order_by("pk").values_list("pk", "value", "updated_at"))
-    response = client.post(url, {"file": io.BytesIO(data)}, HTTP_ACCEPT_LANGUAGE="vi", follow=True)
+    response = client.post(url, {"file": _upload(data)}, HTTP_ACCEPT_LANGUAGE="vi", follow=True)
     assert "Đã nhập: ghi 0 kết quả, 3 kết quả không đổi." in response.content.decode()
     assert list(Result.objects.order_by("pk").values_list("pk", "value", "updated_at")) == before
 
@@ -83,7 +88,7 @@ def test_a_sheet_with_wrong_cells_saves_nothing_and_names_each_cell(client, shee
         data = _fill(book, bad)
     client.force_login(users.author)
     response = client.post(reverse("emulation:results_import", args=[sheet.movement.pk]),
-                           {"file": io.BytesIO(data)}, HTTP_ACCEPT_LANGUAGE="vi")
+                           {"file": _upload(data)}, HTTP_ACCEPT_LANGUAGE="vi")
     assert response.status_code == 400
     errors = response.context["errors"]
     assert "Dòng 3: không có đơn vị mang mã “khong-co”." in errors

@@ -9,8 +9,9 @@ import pytest
 from django.urls import reverse
 
 from emulation import services
-from emulation.models import Result, Target
+from emulation.models import Movement, Result, Target
 from plans.importing.models import PlanImport
+from tests.emulation.conftest import issued_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +130,15 @@ def test_creating_a_movement_with_its_two_half_year_phases(client, emu, users):
     assert response.status_code == 302
     assert [(p.start.isoformat(), p.end.isoformat()) for p in movement.phases.all()] == [
         ("2027-01-01", "2027-06-30"), ("2027-07-01", "2027-12-31")]
+
+
+@pytest.mark.parametrize("year", ["0", "99999", "1899"])
+def test_a_movement_for_an_impossible_year_is_refused_with_the_text_kept(client, users, year):
+    """Found by tests/test_fuzz_forms.py: year 0 made the phases' dates and the page answered 500."""
+    plan = issued_plan(users)
+    client.force_login(users.author)
+    response = client.post(reverse("emulation:movement_create", args=[plan.pk]),
+                           {"title": "Phong trào thi đua năm nay", "year": year, "two_halves": "on"})
+    assert response.status_code == 200 and response.context["form"].errors["year"]
+    assert "Phong trào thi đua năm nay" in response.content.decode()
+    assert not Movement.objects.exists()
