@@ -256,6 +256,8 @@ SPECTACULAR_SETTINGS = {
 # config/health.py: what /health/ checks; how long it waits for the Celery workers to answer a ping.
 PORTAL_HEALTH_CHECKS = ("database", "redis", "workers")
 PORTAL_HEALTH_WORKER_TIMEOUT = env.float("PORTAL_HEALTH_WORKER_TIMEOUT", default=2.0)
+# The bare login-required view of `make bench` (config.settings.bench turns it on).
+PORTAL_BENCH_VIEWS = False
 PORTAL_NAME = env("PORTAL_NAME", default="Cổng quản lý kế hoạch — Sở Y tế")
 PORTAL_PROVINCE = env("PORTAL_PROVINCE", default="Quảng Ngãi")
 
