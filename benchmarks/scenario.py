@@ -86,7 +86,7 @@ class Chosen:
             user, pk = pairs[i % len(pairs)]
             store = store_class()
             store[SESSION_KEY] = str(user.pk)
-            store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+            store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[1]
             store[HASH_SESSION_KEY] = user.get_session_auth_hash()
             store["_portal_seen"] = int(time.time())
             store.create()

@@ -40,20 +40,66 @@ def plan_base_queryset() -> QuerySet:
     )
 
 
+def visible_plans(user) -> QuerySet:
+    """``plan_base_queryset()`` kept to the plans ``user`` may see: a semi-join on the ids (the visibility rule
+    joins issuers and responsibilities), so neither the rows nor the list's count need a DISTINCT of every column."""
+    from .models import Plan
+    from .policy import plan_visibility_q
+
+    rule = plan_visibility_q(user)
+    if not rule:  # an administrator: every plan
+        return plan_base_queryset()
+    return plan_base_queryset().filter(pk__in=Plan.objects.filter(rule).values("pk"))
+
+
 def plan_list(*, user, filters=None) -> QuerySet:
     """The plans ``user`` may see, filtered by ``filters`` (a dict or QueryDict of the list's filter form)."""
     from .filters import PlanFilterSet
-    from .policy import plan_visibility_q
 
-    visible = plan_base_queryset().filter(plan_visibility_q(user)).distinct()
-    return PlanFilterSet(filters or {}, queryset=visible, user=user).qs
+    return PlanFilterSet(filters or {}, queryset=visible_plans(user), user=user).qs
 
 
 def plan_get(*, user, pk: int):
-    """The plan if ``user`` may see it; 404 otherwise (its existence is not revealed)."""
-    from .policy import plan_visibility_q
+    """The plan if ``user`` may see it; 404 otherwise (its existence is not revealed).
 
-    return get_object_or_404(plan_base_queryset().filter(plan_visibility_q(user)).distinct(), pk=pk)
+    The plan remembers who it was read for, so that ``policy.can_view_plan`` asks the database no second time."""
+    plan = get_object_or_404(visible_plans(user), pk=pk)
+    plan._visible_to = user.pk
+    return plan
+
+
+def unit_choices() -> list[tuple[int, str]]:
+    """``(id, name)`` of every unit for the filter forms' selects, from the Django cache (shared by the web
+    processes; dropped when a unit is saved or deleted, ``plans.signals``); read from the database when the cache
+    does not answer."""
+    from django.core.cache import cache
+
+    from .models import Unit
+
+    try:
+        found = cache.get(UNIT_CHOICES_KEY)
+    except Exception:  # the cache is down: the pages keep working from the database
+        found = None
+    if found is None:
+        found = [(unit.pk, str(unit)) for unit in Unit.objects.all()]
+        try:
+            cache.set(UNIT_CHOICES_KEY, found, 3600)
+        except Exception:
+            pass
+    return found
+
+
+UNIT_CHOICES_KEY = "plans:unit-choices:v1"
+
+
+def unit_choices_forget(**kwargs) -> None:
+    """Drop the cached unit choices (connected to ``Unit``'s saves and deletes in ``PlansConfig.ready``)."""
+    from django.core.cache import cache
+
+    try:
+        cache.delete(UNIT_CHOICES_KEY)
+    except Exception:  # the cache is down: it holds nothing to drop that it could serve
+        pass
 
 
 def plans_waiting_for(*, user) -> QuerySet:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
+from plans.choices import UnitKind
 from plans.selectors import unit_tree
 
-from .models import Holiday, ReportRequest, RequestStatus, Review, Submission, TaskStatus
+from .models import Holiday, ReportRequest, RequestStatus, Review, Submission, TaskStatus, UnitsRule
 from .policy import (
     can_fill,
     can_oversee,
@@ -75,11 +76,16 @@ def inbox_upcoming(*, user, today: dt.date) -> list[UpcomingReport]:
     through = dt.date(today.year, 12, 31)
     holidays = holidays_between(today, dt.date(today.year + 1, 12, 31))
     rows = []
-    obligations = (ReportingObligation.objects.filter(is_active=True, plan__status__in=schedule.ACTIVE_PLAN_STATUSES)
-                   .select_related("plan", "recipient_unit").prefetch_related("units"))
+    if not unit.is_active:
+        return []
+    # the obligations this unit owes (the rules of schedule.obligation_units, as a filter: no unit list is read)
+    owed = Q(units_rule=UnitsRule.UNIT_KIND, unit_kind=unit.kind) | Q(units_rule=UnitsRule.NAMED, units=unit)
+    if unit.kind == UnitKind.FACILITY:
+        owed |= Q(units_rule=UnitsRule.ALL_FACILITIES)
+    obligations = (ReportingObligation.objects.filter(owed, is_active=True,
+                                                      plan__status__in=schedule.ACTIVE_PLAN_STATUSES)
+                   .select_related("plan", "recipient_unit").distinct())
     for obligation in obligations:
-        if not any(u.pk == unit.pk for u in schedule.obligation_units(obligation, [unit])):
-            continue
         for span, due, opens in schedule.upcoming_spans(obligation, today=today, holidays=holidays, through=through):
             rows.append(UpcomingReport(obligation=obligation, due_date=due, opens_on=opens, start=span.start,
                                        end=span.end, period_label=period_label(span.period_type, span.year,

@@ -117,7 +117,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "plans.User"
 AUTHENTICATION_BACKENDS = [
     "config.lockout.LockoutBackend",  # django-axes: refuses a locked-out username or address; must be first
-    "django.contrib.auth.backends.ModelBackend",
+    "config.auth.PortalModelBackend",  # ModelBackend reading the user with their unit (config/auth.py)
     "config.admin.AdministratorBackend",  # Role.ADMIN holds the admin's model permissions
 ]
 LOGIN_URL = "login"
@@ -176,6 +176,8 @@ SECURE_CSP = {
 # it on use (at most every PORTAL_SESSION_REFRESH_SECONDS, so that a page costs no session write).
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_SECONDS", default=10 * 60 * 60)
 PORTAL_SESSION_REFRESH_SECONDS = 300
+# Read from the cache (Redis), written through to the database; a cache outage falls back to the database.
+SESSION_ENGINE = "config.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # django-axes: after AXES_FAILURE_LIMIT wrong passwords for one username, or from one address, log-in is

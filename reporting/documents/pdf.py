@@ -81,9 +81,18 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
 
 
+def font_urls(*, preview: bool) -> dict[str, str]:
+    """The fonts' URLs: the browser's (``static()``, hashed names under the manifest storage) for the preview;
+    for WeasyPrint, the plain ``/static/fonts/…`` path that ``StaticOnlyFetcher`` finds with the staticfiles
+    finders (a hashed name is not a source file, and the fetcher would refuse it: the PDF would silently fall
+    back to whatever serif font the server has)."""
+    if preview:
+        return {key: static(path) for key, path in FONT_FILES.items()}
+    return {key: _static_prefix() + path for key, path in FONT_FILES.items()}
+
+
 def render_html(document: Document, *, preview: bool = False) -> str:
-    fonts = {key: static(path) for key, path in FONT_FILES.items()}
-    return render_to_string(TEMPLATE, {"doc": document, "fonts": fonts, "preview": preview})
+    return render_to_string(TEMPLATE, {"doc": document, "fonts": font_urls(preview=preview), "preview": preview})
 
 
 def render_pdf(document: Document, *, url_fetcher: StaticOnlyFetcher | None = None) -> bytes:
