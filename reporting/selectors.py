@@ -242,24 +242,80 @@ _ICAL_SALT = "reporting.ical"
 
 
 def _calendar_key(user) -> str:
-    """The user's current feed key ("" until the first rotation); read once per request and user object."""
-    if not hasattr(user, "_calendar_key_cache"):
-        from .models import CalendarKey
+    """The user's current feed key ("" until the first rotation), read from the database (the feed's check)."""
+    from .models import CalendarKey
 
-        user._calendar_key_cache = CalendarKey.objects.filter(user=user).values_list("key", flat=True).first() or ""
-    return user._calendar_key_cache
+    return CalendarKey.objects.filter(user=user).values_list("key", flat=True).first() or ""
 
 
-def _calendar_signature(user) -> str:
+def _calendar_signature(user, key: str) -> str:
     from django.utils.crypto import salted_hmac
 
-    value = f"{user.pk}.{user.password}.{_calendar_key(user)}"
+    value = f"{user.pk}.{user.password}.{key}"
     return salted_hmac(_ICAL_SALT, value, algorithm="sha256").hexdigest()[:32]
 
 
 def calendar_token(user) -> str:
     """A private token for ``user``'s deadline feed; changing the password or rotating the link revokes it."""
-    return f"{user.pk}-{_calendar_signature(user)}"
+    return f"{user.pk}-{_calendar_signature(user, header_state(user)['calendar_key'])}"
+
+
+# --- The page header's per-user state (every page of a logged-in user shows it) ---------------------------------
+
+HEADER_KEY = "reporting:header:v1:{}"
+HEADER_SECONDS = 300
+
+
+def header_state(user) -> dict:
+    """``{"unread": n, "calendar_key": key}`` for the header (the bell, the calendar link): read once per request
+    (kept on the user object) from the Django cache, shared by the web processes and dropped when a notice or the
+    calendar key of the user changes (``header_forget``); from the database when the cache does not answer."""
+    found = getattr(user, "_header_state", None)
+    if found is not None:
+        return found
+    from django.core.cache import cache
+
+    from .models import Notification
+
+    key = HEADER_KEY.format(user.pk)
+    try:
+        found = cache.get(key)
+    except Exception:  # the cache is down: the header comes from the database
+        found = None
+    if found is None:
+        found = {"unread": Notification.objects.filter(user=user, read_at=None).count(),
+                 "calendar_key": _calendar_key(user)}
+        try:
+            cache.set(key, found, HEADER_SECONDS)
+        except Exception:
+            pass
+    user._header_state = found
+    return found
+
+
+def header_forget(user_ids) -> None:
+    """Drop the cached header state of ``user_ids`` now and again when the transaction commits (a request
+    that read the old rows meanwhile must not keep them cached)."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    keys = [HEADER_KEY.format(pk) for pk in set(user_ids)]
+    if not keys:
+        return
+
+    def forget():
+        try:
+            cache.delete_many(keys)
+        except Exception:  # the cache is down: what it holds expires within HEADER_SECONDS
+            pass
+
+    forget()
+    transaction.on_commit(forget)
+
+
+def header_forget_for(sender=None, instance=None, **kwargs) -> None:
+    """Signal receiver: a notice or calendar key of ``instance.user_id`` was saved or deleted."""
+    header_forget([instance.user_id])
 
 
 def user_from_calendar_token(token: str):
@@ -271,7 +327,7 @@ def user_from_calendar_token(token: str):
     if not pk.isdigit():
         return None
     user = User.objects.filter(pk=pk, is_active=True).select_related("unit").first()
-    return user if user and constant_time_compare(signature, _calendar_signature(user)) else None
+    return user if user and constant_time_compare(signature, _calendar_signature(user, _calendar_key(user))) else None
 
 
 def calendar_requests(*, user, today: dt.date) -> QuerySet:
