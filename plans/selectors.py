@@ -72,21 +72,10 @@ def unit_choices() -> list[tuple[int, str]]:
     """``(id, name)`` of every unit for the filter forms' selects, from the Django cache (shared by the web
     processes; dropped when a unit is saved or deleted, ``plans.signals``); read from the database when the cache
     does not answer."""
-    from django.core.cache import cache
-
+    from .caching import read_through
     from .models import Unit
 
-    try:
-        found = cache.get(UNIT_CHOICES_KEY)
-    except Exception:  # the cache is down: the pages keep working from the database
-        found = None
-    if found is None:
-        found = [(unit.pk, str(unit)) for unit in Unit.objects.all()]
-        try:
-            cache.set(UNIT_CHOICES_KEY, found, 3600)
-        except Exception:
-            pass
-    return found
+    return read_through(UNIT_CHOICES_KEY, 3600, lambda: [(unit.pk, str(unit)) for unit in Unit.objects.all()])
 
 
 UNIT_CHOICES_KEY = "plans:unit-choices:v1"
@@ -100,6 +89,43 @@ def unit_choices_forget(**kwargs) -> None:
         cache.delete(UNIT_CHOICES_KEY)
     except Exception:  # the cache is down: it holds nothing to drop that it could serve
         pass
+
+
+ROLES_KEY = "plans:group-names:v1:{}"
+ROLES_SECONDS = 300
+
+
+def group_names(user) -> frozenset[str]:
+    """The names of ``user``'s groups, from the Django cache (shared by the web processes; dropped when the user's
+    groups or a group of theirs change, ``roles_forget_*``); from the database when the cache does not answer."""
+    from .caching import read_through
+
+    return read_through(ROLES_KEY.format(user.pk), ROLES_SECONDS,
+                        lambda: frozenset(user.groups.values_list("name", flat=True)))
+
+
+def roles_forget(user_ids) -> None:
+    from .caching import forget
+
+    forget(ROLES_KEY.format(pk) for pk in user_ids)
+
+
+def roles_forget_memberships(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """``m2m_changed`` of ``User.groups``, from either side (``user.groups.add`` or ``group.user_set.add``)."""
+    if not action.startswith(("post_", "pre_clear")):
+        return
+    if not reverse:
+        roles_forget([instance.pk])
+    elif action == "pre_clear":
+        roles_forget(instance.user_set.values_list("pk", flat=True))
+    else:
+        roles_forget(pk_set or ())
+
+
+def roles_forget_group(sender, instance, **kwargs) -> None:
+    """A group renamed or about to be deleted: its members' roles change."""
+    if instance.pk:
+        roles_forget(instance.user_set.values_list("pk", flat=True))
 
 
 def plans_waiting_for(*, user) -> QuerySet:

@@ -271,46 +271,22 @@ def header_state(user) -> dict:
     (kept on the user object) from the Django cache, shared by the web processes and dropped when a notice or the
     calendar key of the user changes (``header_forget``); from the database when the cache does not answer."""
     found = getattr(user, "_header_state", None)
-    if found is not None:
-        return found
-    from django.core.cache import cache
-
-    from .models import Notification
-
-    key = HEADER_KEY.format(user.pk)
-    try:
-        found = cache.get(key)
-    except Exception:  # the cache is down: the header comes from the database
-        found = None
     if found is None:
-        found = {"unread": Notification.objects.filter(user=user, read_at=None).count(),
-                 "calendar_key": _calendar_key(user)}
-        try:
-            cache.set(key, found, HEADER_SECONDS)
-        except Exception:
-            pass
-    user._header_state = found
+        from plans.caching import read_through
+
+        from .models import Notification
+
+        found = user._header_state = read_through(HEADER_KEY.format(user.pk), HEADER_SECONDS, lambda: {
+            "unread": Notification.objects.filter(user=user, read_at=None).count(),
+            "calendar_key": _calendar_key(user)})
     return found
 
 
 def header_forget(user_ids) -> None:
-    """Drop the cached header state of ``user_ids`` now and again when the transaction commits (a request
-    that read the old rows meanwhile must not keep them cached)."""
-    from django.core.cache import cache
-    from django.db import transaction
+    """Drop the cached header state of ``user_ids`` (``plans.caching.forget``)."""
+    from plans.caching import forget
 
-    keys = [HEADER_KEY.format(pk) for pk in set(user_ids)]
-    if not keys:
-        return
-
-    def forget():
-        try:
-            cache.delete_many(keys)
-        except Exception:  # the cache is down: what it holds expires within HEADER_SECONDS
-            pass
-
-    forget()
-    transaction.on_commit(forget)
+    forget(HEADER_KEY.format(pk) for pk in user_ids)
 
 
 def header_forget_for(sender=None, instance=None, **kwargs) -> None:
