@@ -56,8 +56,13 @@ test:
 	  || { echo "Missing migrations: run manage.py makemigrations"; exit 1; }; \
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
+# Key pages at two scales and deadline-day load (benchmarks/pages.py: its own databases, gunicorn, locust), then the
+# jobs (pytest), then the table. BENCH_SCALE=0.1 for a quick run; see benchmarks/pages.py for the other knobs.
 bench: setup
-	@eval "$$($(PY) scripts/services.py)"; DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest benchmarks -p no:randomly -q -s --no-header -o python_files='bench_*.py' $(PYTEST_ARGS)
+	@eval "$$($(PY) scripts/services.py --require)"; \
+	$(PY) -m benchmarks.pages && \
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest benchmarks -p no:randomly -q -s --no-header -o python_files='bench_*.py' $(PYTEST_ARGS) && \
+	$(PY) -m benchmarks.report
 
 lint: install
 	$(VENV)/bin/ruff check .

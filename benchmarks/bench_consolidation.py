@@ -26,7 +26,7 @@ INDICATORS = [{"code": f"ct{i}", "label": f"Chỉ tiêu {i}", "unit": "lượt",
 
 
 @pytest.mark.django_db
-def test_compile_300_submissions():
+def test_compile_300_submissions(record):
     department = Unit.objects.create(code="bench-syt", name="Sở Y tế (bench)", kind=UnitKind.DEPARTMENT)
     plan = PlanFactory(owner_unit=department, status=PlanStatus.IN_IMPLEMENTATION, title="Kế hoạch đo hiệu năng")
     section = SectionFactory(plan=plan, title="Nhiệm vụ")
@@ -65,3 +65,4 @@ def test_compile_300_submissions():
     assert report.content["accepted"] == UNITS
     print(f"\nconsolidated_compile: {UNITS} submissions, {TASKS} tasks per unit, {len(INDICATORS)} indicators: "
           f"{elapsed * 1000:.0f} ms ({len(report.content['tasks'])} task rows)")
+    record("consolidate 300 submissions", elapsed, tasks=len(report.content["tasks"]))

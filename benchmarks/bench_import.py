@@ -31,7 +31,7 @@ def importer(db):
 
 
 @pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.name[:3])
-def test_import_seed(path, importer):
+def test_import_seed(path, importer, record):
     data = path.read_bytes()
     units = unit_refs()
     extract(read_upload(path.name, data), units=units)  # warm: regex compilation
@@ -45,6 +45,8 @@ def test_import_seed(path, importer):
     save = time.perf_counter() - started
     print(f"\nseed {path.name[:3]}: read+extract {read_extract * 1000:6.1f} ms | save {save * 1000:7.1f} ms "
           f"({plan.items.count()} items) | total {(read_extract + save) * 1000:7.1f} ms")
+    record(f"import seed {path.name[:3]}", read_extract + save, read_extract_s=round(read_extract, 3),
+           save_s=round(save, 3))
 
 
 def test_field_accuracy():

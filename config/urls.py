@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -33,3 +35,11 @@ urlpatterns = [
 # access (reporting:attachment, reporting:document_download). See docs/deploy.md.
 
 handler500 = "config.errors.server_error"  # a 503 "briefly unavailable" page while the database is down
+
+if getattr(settings, "PORTAL_BENCH_VIEWS", False):
+    # `make bench` only (config.settings.bench): the bare login-required view, the framework's ceiling.
+    @login_required
+    def bench_bare(request):
+        return HttpResponse("ok", content_type="text/plain")
+
+    urlpatterns.append(path("bench/bare/", bench_bare, name="bench_bare"))

@@ -28,6 +28,19 @@ class PlanFilterSet(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        # the select's options from the cache, not a count and a read of every unit on each list
+        from .selectors import unit_choices
+
+        self._unit_choices = unit_choices
+
+    @property
+    def form(self):
+        form = super().form
+        field = form.fields.get("unit")
+        if field is not None and not getattr(field, "_cached_choices", False):
+            field.choices = [("", field.empty_label or "---------"), *self._unit_choices()]  # validation: queryset
+            field._cached_choices = True
+        return form
 
     def filter_q(self, queryset, name, value):
         return matching(queryset, value)

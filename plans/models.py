@@ -102,10 +102,13 @@ class User(AbstractUser):
 
     @property
     def roles(self) -> frozenset[str]:
-        """The user's roles, read once per request (the groups are cached on the instance)."""
+        """The user's roles, read once per request (kept on the instance; the groups' names come from the Django
+        cache, ``plans.selectors.group_names``)."""
         cached = getattr(self, "_roles_cache", None)
         if cached is None:
-            cached = frozenset(self.groups.values_list("name", flat=True)) & frozenset(Role.values)
+            from .selectors import group_names
+
+            cached = group_names(self) & frozenset(Role.values)
             if self.is_superuser:
                 cached = cached | {Role.ADMIN}
             self._roles_cache = cached

@@ -40,20 +40,89 @@ def plan_base_queryset() -> QuerySet:
     )
 
 
+def visible_plans(user) -> QuerySet:
+    """``plan_base_queryset()`` kept to the plans ``user`` may see: a semi-join on the ids (the visibility rule
+    joins issuers and responsibilities), so neither the rows nor the list's count need a DISTINCT of every column."""
+    from .models import Plan
+    from .policy import plan_visibility_q
+
+    rule = plan_visibility_q(user)
+    if not rule:  # an administrator: every plan
+        return plan_base_queryset()
+    return plan_base_queryset().filter(pk__in=Plan.objects.filter(rule).values("pk"))
+
+
 def plan_list(*, user, filters=None) -> QuerySet:
     """The plans ``user`` may see, filtered by ``filters`` (a dict or QueryDict of the list's filter form)."""
     from .filters import PlanFilterSet
-    from .policy import plan_visibility_q
 
-    visible = plan_base_queryset().filter(plan_visibility_q(user)).distinct()
-    return PlanFilterSet(filters or {}, queryset=visible, user=user).qs
+    return PlanFilterSet(filters or {}, queryset=visible_plans(user), user=user).qs
 
 
 def plan_get(*, user, pk: int):
-    """The plan if ``user`` may see it; 404 otherwise (its existence is not revealed)."""
-    from .policy import plan_visibility_q
+    """The plan if ``user`` may see it; 404 otherwise (its existence is not revealed).
 
-    return get_object_or_404(plan_base_queryset().filter(plan_visibility_q(user)).distinct(), pk=pk)
+    The plan remembers who it was read for, so that ``policy.can_view_plan`` asks the database no second time."""
+    plan = get_object_or_404(visible_plans(user), pk=pk)
+    plan._visible_to = user.pk
+    return plan
+
+
+def unit_choices() -> list[tuple[int, str]]:
+    """``(id, name)`` of every unit for the filter forms' selects, from the Django cache (shared by the web
+    processes; dropped when a unit is saved or deleted, ``plans.signals``); read from the database when the cache
+    does not answer."""
+    from .caching import read_through
+    from .models import Unit
+
+    return read_through(UNIT_CHOICES_KEY, 3600, lambda: [(unit.pk, str(unit)) for unit in Unit.objects.all()])
+
+
+UNIT_CHOICES_KEY = "plans:unit-choices:v1"
+
+
+def unit_choices_forget(**kwargs) -> None:
+    """Drop the cached unit choices (connected to ``Unit``'s saves and deletes in ``PlansConfig.ready``)."""
+    from .caching import forget
+
+    forget([UNIT_CHOICES_KEY])
+
+
+ROLES_KEY = "plans:group-names:v1:{}"
+ROLES_SECONDS = 300
+
+
+def group_names(user) -> frozenset[str]:
+    """The names of ``user``'s groups, from the Django cache (shared by the web processes; dropped when the user's
+    groups or a group of theirs change, ``roles_forget_*``); from the database when the cache does not answer."""
+    from .caching import read_through
+
+    return read_through(ROLES_KEY.format(user.pk), ROLES_SECONDS,
+                        lambda: frozenset(user.groups.values_list("name", flat=True)))
+
+
+def roles_forget(user_ids) -> None:
+    from .caching import forget
+
+    forget(ROLES_KEY.format(pk) for pk in user_ids)
+
+
+def roles_forget_memberships(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """``m2m_changed`` of ``User.groups``, from either side (``user.groups.add`` or ``group.user_set.add``)."""
+    if not action.startswith(("post_", "pre_clear")):
+        return
+    if not reverse:
+        roles_forget([instance.pk])
+    elif action == "pre_clear":
+        roles_forget(instance.user_set.values_list("pk", flat=True))
+    else:
+        roles_forget(pk_set or ())
+
+
+def roles_forget_group(sender, instance, **kwargs) -> None:
+    """A group renamed or about to be deleted: its members' roles change."""
+    if instance.pk:
+        roles_forget(instance.user_set.values_list("pk", flat=True))
 
 
 def deleted_plans(*, user) -> QuerySet:

@@ -36,3 +36,12 @@ class ReportingConfig(AppConfig):
         from .dashboards.signals import connect
 
         connect()
+        # the header's cached state (reporting.selectors.header_state) follows the notices and calendar keys
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import CalendarKey, Notification
+        from .selectors import header_forget_for
+
+        for model in (Notification, CalendarKey):
+            post_save.connect(header_forget_for, sender=model, dispatch_uid=f"header-{model.__name__}-save")
+            post_delete.connect(header_forget_for, sender=model, dispatch_uid=f"header-{model.__name__}-delete")

@@ -99,6 +99,29 @@ def _json_value(value):
     return value
 
 
+# The report form's hand-written field templates (templates/reporting/fields/), one per kind of control, and the
+# Bootstrap class each control gets: cheaper than a generic form-layout library on the deadline-day page.
+_FIELD_KINDS = (
+    ((forms.CheckboxSelectMultiple, forms.RadioSelect), "reporting/fields/_choices.html", "form-check-input"),
+    ((forms.CheckboxInput,), "reporting/fields/_check.html", "form-check-input"),
+    ((forms.Select, forms.SelectMultiple), "reporting/fields/_control.html", "form-select"),
+)
+
+
+def _prepare_for_template(form_field) -> None:
+    """Give ``form_field`` its template (``report_template``) and its control's class; whole numbers get the
+    phone's numeric keypad."""
+    widget = form_field.widget
+    template, css = next(((t, c) for kinds, t, c in _FIELD_KINDS if isinstance(widget, kinds)),
+                         ("reporting/fields/_control.html", "form-control"))
+    form_field.report_template = template
+    classes = widget.attrs.get("class", "")
+    if css not in classes.split():
+        widget.attrs["class"] = f"{classes} {css}".strip()
+    if getattr(getattr(form_field, "indicator", None), "type", None) == IndicatorType.INTEGER:
+        widget.attrs["inputmode"] = "numeric"
+
+
 class ReportForm(forms.Form):
     """Narrative sections, the status and a note for each of the unit's tasks, indicator values, attachments."""
 
@@ -156,6 +179,8 @@ class ReportForm(forms.Form):
                 initial=_stored_number(values.get(indicator.code)), help_text=", ".join(help_parts),
             )
         self._add_extension_sections(report_request, submission)
+        for form_field in self.fields.values():
+            _prepare_for_template(form_field)
 
     def _add_extension_sections(self, report_request, submission):
         """The fields of every registered section that applies (``reporting.extensions.report_sections``)."""

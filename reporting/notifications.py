@@ -72,6 +72,9 @@ def notify(users, *, kind: str, params: dict, url: str = "") -> int:
     rows = Notification.objects.bulk_create(
         [Notification(user=user, kind=kind, params=params, url=url[:300]) for user in users]
     )
+    from .selectors import header_forget
+
+    header_forget(row.user_id for row in rows)
     return len(rows)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
+from plans.choices import UnitKind
 from plans.selectors import unit_tree
 
-from .models import Holiday, ReportRequest, RequestStatus, Review, Submission, TaskStatus
+from .models import Holiday, ReportRequest, RequestStatus, Review, Submission, TaskStatus, UnitsRule
 from .policy import (
     can_fill,
     can_oversee,
@@ -76,11 +77,16 @@ def inbox_upcoming(*, user, today: dt.date) -> list[UpcomingReport]:
     through = dt.date(today.year, 12, 31)
     holidays = holidays_between(today, dt.date(today.year + 1, 12, 31))
     rows = []
-    obligations = (ReportingObligation.objects.filter(is_active=True, plan__status__in=schedule.ACTIVE_PLAN_STATUSES)
-                   .select_related("plan", "recipient_unit").prefetch_related("units"))
+    if not unit.is_active:
+        return []
+    # the obligations this unit owes (the rules of schedule.obligation_units, as a filter: no unit list is read)
+    owed = Q(units_rule=UnitsRule.UNIT_KIND, unit_kind=unit.kind) | Q(units_rule=UnitsRule.NAMED, units=unit)
+    if unit.kind == UnitKind.FACILITY:
+        owed |= Q(units_rule=UnitsRule.ALL_FACILITIES)
+    obligations = (ReportingObligation.objects.filter(owed, is_active=True,
+                                                      plan__status__in=schedule.ACTIVE_PLAN_STATUSES)
+                   .select_related("plan", "recipient_unit").distinct())
     for obligation in obligations:
-        if not any(u.pk == unit.pk for u in schedule.obligation_units(obligation, [unit])):
-            continue
         for span, due, opens in schedule.upcoming_spans(obligation, today=today, holidays=holidays, through=through):
             rows.append(UpcomingReport(obligation=obligation, due_date=due, opens_on=opens, start=span.start,
                                        end=span.end, period_label=period_label(span.period_type, span.year,
@@ -237,24 +243,56 @@ _ICAL_SALT = "reporting.ical"
 
 
 def _calendar_key(user) -> str:
-    """The user's current feed key ("" until the first rotation); read once per request and user object."""
-    if not hasattr(user, "_calendar_key_cache"):
-        from .models import CalendarKey
+    """The user's current feed key ("" until the first rotation), read from the database (the feed's check)."""
+    from .models import CalendarKey
 
-        user._calendar_key_cache = CalendarKey.objects.filter(user=user).values_list("key", flat=True).first() or ""
-    return user._calendar_key_cache
+    return CalendarKey.objects.filter(user=user).values_list("key", flat=True).first() or ""
 
 
-def _calendar_signature(user) -> str:
+def _calendar_signature(user, key: str) -> str:
     from django.utils.crypto import salted_hmac
 
-    value = f"{user.pk}.{user.password}.{_calendar_key(user)}"
+    value = f"{user.pk}.{user.password}.{key}"
     return salted_hmac(_ICAL_SALT, value, algorithm="sha256").hexdigest()[:32]
 
 
 def calendar_token(user) -> str:
     """A private token for ``user``'s deadline feed; changing the password or rotating the link revokes it."""
-    return f"{user.pk}-{_calendar_signature(user)}"
+    return f"{user.pk}-{_calendar_signature(user, header_state(user)['calendar_key'])}"
+
+
+# --- The page header's per-user state (every page of a logged-in user shows it) ---------------------------------
+
+HEADER_KEY = "reporting:header:v1:{}"
+HEADER_SECONDS = 300
+
+
+def header_state(user) -> dict:
+    """``{"unread": n, "calendar_key": key}`` for the header (the bell, the calendar link): read once per request
+    (kept on the user object) from the Django cache, shared by the web processes and dropped when a notice or the
+    calendar key of the user changes (``header_forget``); from the database when the cache does not answer."""
+    found = getattr(user, "_header_state", None)
+    if found is None:
+        from plans.caching import read_through
+
+        from .models import Notification
+
+        found = user._header_state = read_through(HEADER_KEY.format(user.pk), HEADER_SECONDS, lambda: {
+            "unread": Notification.objects.filter(user=user, read_at=None).count(),
+            "calendar_key": _calendar_key(user)})
+    return found
+
+
+def header_forget(user_ids) -> None:
+    """Drop the cached header state of ``user_ids`` (``plans.caching.forget``)."""
+    from plans.caching import forget
+
+    forget(HEADER_KEY.format(pk) for pk in user_ids)
+
+
+def header_forget_for(sender=None, instance=None, **kwargs) -> None:
+    """Signal receiver: a notice or calendar key of ``instance.user_id`` was saved or deleted."""
+    header_forget([instance.user_id])
 
 
 def user_from_calendar_token(token: str):
@@ -266,7 +304,7 @@ def user_from_calendar_token(token: str):
     if not pk.isdigit():
         return None
     user = User.objects.filter(pk=pk, is_active=True).select_related("unit").first()
-    return user if user and constant_time_compare(signature, _calendar_signature(user)) else None
+    return user if user and constant_time_compare(signature, _calendar_signature(user, _calendar_key(user))) else None
 
 
 def calendar_requests(*, user, today: dt.date) -> QuerySet:

@@ -413,7 +413,9 @@ def report_return(*, actor, report_request: ReportRequest, comment: str) -> Revi
 
 def notifications_mark_read(*, actor) -> int:
     """Mark every unread notice of ``actor`` as read; returns how many."""
-    return Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=timezone.now())
+    count = Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=timezone.now())
+    selectors.header_forget([actor.pk])
+    return count
 
 
 # --- Consolidated report ---------------------------------------------------------
@@ -649,6 +651,6 @@ def calendar_link_rotate(*, actor, now: dt.datetime) -> str:
     if not actor.is_authenticated:
         raise PermissionDenied(_("Log in to change your calendar link."))
     CalendarKey.objects.update_or_create(user=actor, defaults={"key": secrets.token_hex(16), "rotated_at": now})
-    if hasattr(actor, "_calendar_key_cache"):
-        del actor._calendar_key_cache
+    if hasattr(actor, "_header_state"):
+        del actor._header_state
     return selectors.calendar_token(actor)

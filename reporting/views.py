@@ -146,7 +146,8 @@ def report(request, pk: int):
     if not editable:
         for field in form.fields.values():
             field.disabled = True
-    last_review = selectors.last_review(report_request)
+    # the reviewer's comment is shown only on a returned report: no query for it otherwise
+    last_review = selectors.last_review(report_request) if report_request.status == RequestStatus.RETURNED else None
     submitted = submission if submission and submission.submitted_at else None
     if submitted is None and report_request.status not in RequestStatus.open():
         submitted = selectors.latest_submitted(report_request)

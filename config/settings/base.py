@@ -119,7 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "plans.User"
 AUTHENTICATION_BACKENDS = [
     "config.lockout.LockoutBackend",  # django-axes: refuses a locked-out username or address; must be first
-    "django.contrib.auth.backends.ModelBackend",
+    "config.auth.PortalModelBackend",  # ModelBackend reading the user with their unit (config/auth.py)
     "config.admin.AdministratorBackend",  # Role.ADMIN holds the admin's model permissions
 ]
 LOGIN_URL = "login"
@@ -178,6 +178,9 @@ SECURE_CSP = {
 # it on use (at most every PORTAL_SESSION_REFRESH_SECONDS, so that a page costs no session write).
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_SECONDS", default=10 * 60 * 60)
 PORTAL_SESSION_REFRESH_SECONDS = 300
+# Read from the cache (Redis), written through to the database; with Redis down the cache
+# (config.cache.TolerantRedisCache) answers a miss and the session comes from the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # django-axes: after AXES_FAILURE_LIMIT wrong passwords for one username, or from one address, log-in is
@@ -280,6 +283,8 @@ PORTAL_BROKER_PROBE_SECONDS = env.float("PORTAL_BROKER_PROBE_SECONDS", default=1
 # config/health.py: what /health/ checks; how long it waits for the Celery workers to answer a ping.
 PORTAL_HEALTH_CHECKS = ("database", "redis", "workers")
 PORTAL_HEALTH_WORKER_TIMEOUT = env.float("PORTAL_HEALTH_WORKER_TIMEOUT", default=2.0)
+# The bare login-required view of `make bench` (config.settings.bench turns it on).
+PORTAL_BENCH_VIEWS = False
 PORTAL_NAME = env("PORTAL_NAME", default="Cổng quản lý kế hoạch — Sở Y tế")
 PORTAL_PROVINCE = env("PORTAL_PROVINCE", default="Quảng Ngãi")
 

@@ -7,6 +7,7 @@ User text reaches the template as variables, so Django's autoescape keeps it tex
 
 from __future__ import annotations
 
+import functools
 import logging
 import mimetypes
 import posixpath
@@ -61,35 +62,57 @@ def static_path_for(url: str) -> str:
     return found
 
 
-try:
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-except ImportError:  # pragma: no cover - WeasyPrint < 66
-    URLFetcher, URLFetcherResponse = object, None
+@functools.cache
+def _fetcher_class():
+    """``StaticOnlyFetcher``, made on first use: importing WeasyPrint costs about a second, which every
+    ``manage.py`` command and every worker paid at start-up when this module imported it at load time."""
+    try:
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+    except ImportError:  # pragma: no cover - WeasyPrint < 66
+        URLFetcher, URLFetcherResponse = object, None
+
+    class StaticOnlyFetcher(URLFetcher):
+        """A WeasyPrint URL fetcher that serves only the project's static files."""
+
+        def __init__(self):
+            super().__init__(allowed_protocols=("https",), allow_redirects=False, fail_on_errors=False)
+
+        def fetch(self, url, headers=None):
+            path = static_path_for(url)
+            with open(path, "rb") as handle:
+                body = handle.read()
+            content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
+
+    StaticOnlyFetcher.__module__ = __name__
+    return StaticOnlyFetcher
 
 
-class StaticOnlyFetcher(URLFetcher):
-    """A WeasyPrint URL fetcher that serves only the project's static files."""
+def __getattr__(name: str):
+    if name == "StaticOnlyFetcher":  # ``from reporting.documents.pdf import StaticOnlyFetcher`` imports WeasyPrint
+        return _fetcher_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    def __init__(self):
-        super().__init__(allowed_protocols=("https",), allow_redirects=False, fail_on_errors=False)
 
-    def fetch(self, url, headers=None):
-        path = static_path_for(url)
-        with open(path, "rb") as handle:
-            body = handle.read()
-        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
+def font_urls(*, preview: bool) -> dict[str, str]:
+    """The fonts' URLs: the browser's (``static()``, hashed names under the manifest storage) for the preview;
+    for WeasyPrint, the plain ``/static/fonts/…`` path that ``StaticOnlyFetcher`` finds with the staticfiles
+    finders (a hashed name is not a source file, and the fetcher would refuse it: the PDF would silently fall
+    back to whatever serif font the server has)."""
+    if preview:
+        return {key: static(path) for key, path in FONT_FILES.items()}
+    return {key: _static_prefix() + path for key, path in FONT_FILES.items()}
 
 
 def render_html(document: Document, *, preview: bool = False) -> str:
-    fonts = {key: static(path) for key, path in FONT_FILES.items()}
-    return render_to_string(TEMPLATE, {"doc": document, "fonts": fonts, "preview": preview})
+    return render_to_string(TEMPLATE, {"doc": document, "fonts": font_urls(preview=preview), "preview": preview})
 
 
-def render_pdf(document: Document, *, url_fetcher: StaticOnlyFetcher | None = None) -> bytes:
+def render_pdf(document: Document, *, url_fetcher=None) -> bytes:
+    """The PDF of ``document``; ``url_fetcher``: a ``StaticOnlyFetcher`` (default: a new one)."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
     html = render_html(document)
-    fetcher = url_fetcher or StaticOnlyFetcher()
+    fetcher = url_fetcher or _fetcher_class()()
     return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(font_config=FontConfiguration())

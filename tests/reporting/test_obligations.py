@@ -180,6 +180,7 @@ def test_panel_on_the_plan_page(client, org, users, plan, django_assert_max_num_
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(users.author)
+    client.get(reverse("plans:list"))  # the user's cached state (session, roles, header) warm for both counts
     with django_assert_max_num_queries(40), CaptureQueriesContext(connection) as few:
         page = client.get(plan.get_absolute_url()).content.decode()
     assert "Báo cáo 2" in page and reverse("reporting:obligation_create", args=[plan.pk]) + "?proposal=0" in page

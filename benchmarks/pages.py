@@ -1,0 +1,319 @@
+"""Key pages at province scale and deadline-day load (the first step of `make bench`; writes bench/results.json).
+
+    python -m benchmarks.pages            # every scale of BENCH_SCALES (default "0.1,1"), each in its own process
+
+For each scale the benchmark makes its own database (``<DATABASE_URL's name>_bench`` for the full province,
+``…_bench_<scale>`` for the others; dropped and made again unless BENCH_REUSE_DB=1 finds it seeded),
+migrates it, generates the province with ``seed_scale`` (300 units × scale, 5 years, 200 plans a year ×
+scale) and runs under ``config.settings.bench`` (DEBUG off, Redis cache and cached sessions, the manifest
+static storage). Then:
+
+* **key pages:** each page requested BENCH_REPEAT times in-process (Django's test client, the whole
+  middleware stack): p50 / p95 server time and the SQL query count; writes are rolled back;
+* **references:** the bare login-required view (``/bench/bare/``) and the raw SQL of the dashboard's
+  aggregations (the queries a cold overview ran, replayed with a cursor);
+* **load** (the largest scale only): gunicorn (4 sync workers) started on loopback, then locust headless from a
+  second process, BENCH_USERS (100) logged-in unit heads with no think time, BENCH_LOAD_SECONDS (20) per
+  scenario: the bare view, and the deadline mix (inbox, report form, save draft).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.json"
+PYTHON = sys.executable
+FULL_UNITS, YEARS, FULL_PLANS = 300, 5, 200
+
+
+def scales() -> list[float]:
+    raw = os.environ.get("BENCH_SCALE") or os.environ.get("BENCH_SCALES") or "0.1,1"
+    return sorted(float(s) for s in raw.split(","))
+
+
+def database_url(scale: float) -> str:
+    base = os.environ.get("DATABASE_URL", "")
+    if not base.startswith("postgres"):
+        sys.exit("make bench needs PostgreSQL: DATABASE_URL=postgres://… (scripts/services.py finds it on 127.0.0.1)")
+    parts = urlsplit(base)
+    name = parts.path.lstrip("/") + "_bench" + ("" if scale == 1 else "_" + str(scale).replace(".", "_"))
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def merge_results(section: str, value) -> dict:
+    RESULTS.parent.mkdir(exist_ok=True)
+    data = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    data[section] = value
+    RESULTS.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    return data
+
+
+def machine() -> dict:
+    import platform
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "system": platform.platform(),
+            "load_average": os.getloadavg(), "when": time.strftime("%Y-%m-%d %H:%M:%S %z")}
+
+
+def main() -> int:
+    if "--scale" in sys.argv:
+        return run_scale(float(sys.argv[sys.argv.index("--scale") + 1]))
+    if not os.environ.get("REDIS_URL"):
+        sys.exit("make bench needs Redis: REDIS_URL=redis://… (scripts/services.py finds it on 127.0.0.1)")
+    RESULTS.unlink(missing_ok=True)
+    merge_results("machine", machine())
+    wanted = scales()
+    for scale in wanted:
+        env = {**os.environ, "DATABASE_URL": database_url(scale), "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+               "BENCH_LOAD": "1" if scale == wanted[-1] else ""}
+        started = time.monotonic()
+        subprocess.run([PYTHON, "-m", "benchmarks.pages", "--scale", str(scale)], cwd=ROOT, env=env, check=True)
+        print(f"scale {scale}: {time.monotonic() - started:.0f} s", flush=True)
+    return 0
+
+
+# --- one scale, in its own process ------------------------------------------------------------------------------
+
+
+def _prepare_database(scale: float) -> dict:
+    import psycopg2
+
+    url = urlsplit(os.environ["DATABASE_URL"])
+    name = url.path.lstrip("/")
+    admin = psycopg2.connect(host=url.hostname, port=url.port or 5432, user=url.username, password=url.password,
+                             dbname="postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        exists = cursor.fetchone() is not None
+        reuse = exists and os.environ.get("BENCH_REUSE_DB")
+        if exists and not reuse:
+            cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        if not reuse:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from plans.models import Unit
+
+    timings = {}
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    timings["migrate_s"] = round(time.perf_counter() - started, 2)
+    if not Unit.objects.filter(code__startswith="s-").exists():
+        started = time.perf_counter()
+        call_command("seed_scale", units=max(30, int(FULL_UNITS * scale)), years=YEARS,
+                     plans=max(20, int(FULL_PLANS * scale)), seed=13, verbosity=0)
+        timings["seed_s"] = round(time.perf_counter() - started, 2)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    from django.conf import settings
+
+    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+        started = time.perf_counter()
+        call_command("collectstatic", verbosity=0, interactive=False)
+        timings["collectstatic_s"] = round(time.perf_counter() - started, 2)
+    return timings
+
+
+def _percentile(values: list[float], share: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(share * (len(values) - 1)))]
+
+
+def run_scale(scale: float) -> int:
+    timings = _prepare_database(scale)
+    from django.core.cache import cache
+
+    cache.clear()
+    from benchmarks.scenario import pick
+
+    chosen = pick()
+    pages = measure_pages(chosen)
+    references = {"bare view": pages.pop("bare view"), **raw_sql_reference(chosen)}
+    counts = {name: model.objects.count() for name, model in _counted_models()}
+    result = {"scale": scale, "data": counts, "setup": timings, "pages": pages, "references": references}
+    if os.environ.get("BENCH_LOAD"):
+        result["processes"] = run_processes()
+        result["load"] = run_load(chosen)
+    merge_results(f"scale {scale:g}", result)
+    return 0
+
+
+def _counted_models():
+    from plans.models import Item, Plan, Unit, User
+    from reporting.models import ReportRequest, Submission
+
+    return [("units", Unit), ("users", User), ("plans", Plan), ("items", Item), ("requests", ReportRequest),
+            ("submissions", Submission)]
+
+
+def measure_pages(chosen) -> dict:
+    from django.core.cache import cache
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    repeat = int(os.environ.get("BENCH_REPEAT", "20"))
+    results = {}
+    clients = {}
+    for page in chosen.pages():
+        client = clients.get(page.user.pk)
+        if client is None:
+            client = clients[page.user.pk] = Client()
+            client.force_login(page.user)
+        times, queries = [], []
+        for attempt in range(repeat + 2):
+            if page.cold_cache:
+                cache.clear()
+            with CaptureQueriesContext(connection) as captured, transaction.atomic():
+                started = time.perf_counter()
+                response = (client.post(page.url, page.data) if page.data is not None else client.get(page.url))
+                elapsed = time.perf_counter() - started
+                transaction.set_rollback(True)
+            if response.status_code not in page.expect:
+                raise AssertionError(f"{page.name}: {page.url} answered {response.status_code}")
+            if attempt >= 2:  # two warm-up requests
+                times.append(elapsed)
+                # the test wraps the request in a transaction: its SAVEPOINT lines are not the page's
+                queries.append(sum(1 for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]))
+        results[page.name] = {"url": page.url, "p50_ms": round(_percentile(times, 0.5) * 1000, 1),
+                              "p95_ms": round(_percentile(times, 0.95) * 1000, 1), "queries": max(queries),
+                              "size": page.size_note}
+        print(f"  {page.name:34} p50 {results[page.name]['p50_ms']:7.1f} ms  p95 {results[page.name]['p95_ms']:7.1f} ms"
+              f"  {max(queries):3d} queries", flush=True)
+    return results
+
+
+def raw_sql_reference(chosen) -> dict:
+    """The dashboard's aggregations replayed as raw SQL (the database's floor)."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(chosen.director)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(chosen.dashboard_url).status_code == 200
+    aggregations = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT") and (
+        "reporting_reportrequest" in q["sql"] or "plans_responsibility" in q["sql"] or "plans_plan" in q["sql"])]
+    times = []
+    for _ in range(7):
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            for sql in aggregations:
+                cursor.execute(sql)
+                cursor.fetchall()
+        times.append(time.perf_counter() - started)
+    return {"dashboard raw SQL": {"p50_ms": round(_percentile(times, 0.5) * 1000, 1),
+                                  "p95_ms": round(_percentile(times, 0.95) * 1000, 1), "queries": len(aggregations)}}
+
+
+def run_processes() -> dict:
+    """Whole processes, as an operator starts them: ``manage.py check`` and ``render_plan`` on the longest seed."""
+    from reporting.documents.samples import SEEDS, build_seed_plan, seed_text
+
+    longest = max(SEEDS, key=lambda index: len(seed_text(index)))
+    plan = build_seed_plan(longest)
+    out = Path(tempfile.mkdtemp(prefix="portal-bench-")) / "plan.pdf"
+    commands = {"manage.py check": ["check"],
+                f"manage.py render_plan (seed {longest:03d}, PDF)": ["render_plan", str(plan.pk), "-o", str(out)]}
+    results = {}
+    for name, args in commands.items():
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - started)
+        results[name] = {"median_s": round(_percentile(times, 0.5), 2)}
+        print(f"  {name}: {results[name]['median_s']} s", flush=True)
+    return results
+
+
+# --- load: gunicorn + locust -------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, timeout: float = 60) -> None:
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer {url} within {timeout:.0f} s")
+
+
+def run_load(chosen) -> dict:
+    users = int(os.environ.get("BENCH_USERS", "100"))
+    seconds = int(os.environ.get("BENCH_LOAD_SECONDS", "20"))
+    sessions = chosen.load_sessions(users)
+    port = _free_port()
+    workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    (workdir / "users.json").write_text(json.dumps(sessions))
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi:application", "--workers", "4", "--worker-class", "sync",
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--timeout", "60"],
+        cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench"})
+    results = {"users": users, "seconds": seconds, "server": "gunicorn, 4 sync workers, config.settings.bench"}
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/accounts/login/")
+        for scenario in ("bare", "mix"):
+            prefix = workdir / scenario
+            env = {**os.environ, "BENCH_USERS_FILE": str(workdir / "users.json"), "BENCH_SCENARIO": scenario}
+            subprocess.run(
+                [str(Path(PYTHON).parent / "locust"), "-f", str(ROOT / "benchmarks" / "locustfile.py"), "--headless",
+                 "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
+                 "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5"],
+                cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                timeout=seconds + 60)
+            results[scenario] = _locust_stats(prefix.with_name(prefix.name + "_stats.csv"))
+            print(f"  load {scenario}: {results[scenario]['aggregated']}", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return results
+
+
+def _locust_stats(path: Path) -> dict:
+    import csv
+
+    rows = {}
+    with path.open() as handle:
+        for row in csv.DictReader(handle):
+            rows[row["Name"]] = {"requests": int(row["Request Count"]), "errors": int(row["Failure Count"]),
+                                 "rps": round(float(row["Requests/s"]), 1), "p50_ms": float(row["50%"]),
+                                 "p95_ms": float(row["95%"])}
+    aggregated = rows.pop("Aggregated")
+    return {"aggregated": aggregated, "by_request": rows}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""The roles and the header's state come from the Django cache (shared by the web processes) and follow every
+change at once: a role taken away, a group deleted, a new notice, the bell read."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from plans.choices import Role
+from plans.models import User
+from reporting import notifications, selectors, services
+
+pytestmark = pytest.mark.django_db
+
+
+def fresh(user):
+    """The user as the next request reads them (a new object: nothing kept on the instance)."""
+    return User.objects.get(pk=user.pk)
+
+
+def test_a_role_taken_away_or_a_deleted_group_is_gone_on_the_next_request(users):
+    assert Role.UNIT_HEAD in fresh(users.unit_head).roles  # now cached
+    users.unit_head.groups.remove(Group.objects.get(name=Role.UNIT_HEAD))
+    assert Role.UNIT_HEAD not in fresh(users.unit_head).roles
+    group = Group.objects.get(name=Role.REVIEWER)
+    group.user_set.add(users.unit_head)
+    assert Role.REVIEWER in fresh(users.unit_head).roles
+    group.user_set.clear()
+    assert Role.REVIEWER not in fresh(users.unit_head).roles and Role.REVIEWER not in fresh(users.reviewer).roles
+    Group.objects.get(name=Role.AUTHOR).delete()
+    assert fresh(users.author).roles == frozenset()
+
+
+def test_the_bell_follows_new_notices_and_reading_them(client, users):
+    client.force_login(users.reviewer)
+    page = client.get(reverse("plans:list")).content.decode()
+    assert 'id="unread-count"' not in page and selectors.header_state(fresh(users.reviewer))["unread"] == 0
+    notifications.notify([users.reviewer], kind="report_reminder",
+                         params={"title": "Báo cáo quý", "period": "Quý I", "due": "05/04/2026", "days": 3})
+    page = client.get(reverse("plans:list")).content.decode()
+    assert 'id="unread-count">1<' in page
+    services.notifications_mark_read(actor=users.reviewer)
+    assert 'id="unread-count"' not in client.get(reverse("plans:list")).content.decode()
+
+
+def test_the_calendar_link_changes_at_once_when_rotated(client, users):
+    client.force_login(users.reviewer)
+    old = selectors.calendar_token(fresh(users.reviewer))
+    assert old in client.get(reverse("plans:list")).content.decode()
+    client.post(reverse("reporting:calendar_rotate"))
+    page = client.get(reverse("plans:list")).content.decode()
+    assert old not in page and selectors.calendar_token(fresh(users.reviewer)) in page
+    assert client.get(reverse("reporting:calendar", args=[old])).status_code == 404
