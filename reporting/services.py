@@ -149,20 +149,23 @@ def _send_reminders(*, today, summary, horizon: int):
     The day's reminders are claimed in one insert (``_claim_reminders``); only the run that wrote a row sends its
     message, so a second run on the same day, or one running at the same time, sends nothing again.
     """
-    candidates = list(
-        selectors.request_base_queryset().owed()
-        .filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=horizon))
-    )
-    heads = _unit_heads({r.unit_id for r in candidates})
-    sent = set(Reminder.objects.filter(request__in=candidates).values_list("request_id", "offset_days", "channel"))
-    wanted = []
-    for report_request in candidates:
-        offset = periods.reminder_offset_due(due=report_request.due_date, today=today,
-                                             offsets=report_request.obligation.reminder_offsets or [])
-        if offset is None or not heads.get(report_request.unit_id):
-            continue
-        wanted += [(report_request, offset, channel) for channel in (ReminderChannel.EMAIL, ReminderChannel.IN_APP)
-                   if (report_request.pk, offset, channel) not in sent]  # the unique key is what guarantees it
+    # The window's requests as a few columns first: most owe no reminder today, and only those that do are read
+    # whole (with their obligation, plan, unit and period).
+    window = (ReportRequest.objects.owed().filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=horizon))
+              .order_by("due_date", "id").values_list("pk", "unit_id", "due_date", "obligation__reminder_offsets"))
+    due_now = {}
+    for pk, unit_id, due, offsets in window:
+        offset = periods.reminder_offset_due(due=due, today=today, offsets=offsets or [])
+        if offset is not None:
+            due_now[pk] = (unit_id, offset)
+    heads = _unit_heads({unit_id for unit_id, _offset in due_now.values()})
+    sent = set(Reminder.objects.filter(request_id__in=list(due_now))
+               .values_list("request_id", "offset_days", "channel"))
+    keys = [(pk, offset, channel) for pk, (unit_id, offset) in due_now.items() if heads.get(unit_id)
+            for channel in (ReminderChannel.EMAIL, ReminderChannel.IN_APP)
+            if (pk, offset, channel) not in sent]  # the unique key is what guarantees it; this only saves work
+    requests = selectors.request_base_queryset().in_bulk({pk for pk, _offset, _channel in keys}) if keys else {}
+    wanted = [(requests[pk], offset, channel) for pk, offset, channel in keys if pk in requests]
     if not wanted:
         return
     with transaction.atomic():
