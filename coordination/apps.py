@@ -12,14 +12,13 @@ class CoordinationConfig(AppConfig):
         from reporting.extensions import CalendarSource, calendar_sources, dashboard_panels, report_sections
         from reporting.notifications import register_kind
 
-        from .demo import load_demo
         from .notices import KINDS
         from .panels import PANEL
         from .sections import SECTION
 
         plan_detail_panels.register("coordination/_plan_panel.html")
         nav_items.register("coordination/_nav.html")
-        demo_loaders.register(load_demo)
+        demo_loaders.register("coordination.demo.load_demo")
         dashboard_panels.register(PANEL)
         report_sections.register(SECTION)
         from .selectors import calendar_meetings

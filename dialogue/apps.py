@@ -12,11 +12,10 @@ class DialogueConfig(AppConfig):
         from reporting.extensions import dashboard_panels, report_sections
         from reporting.notifications import register_kind
 
-        from .demo import load_demo
         from .extensions import DASHBOARD_PANEL, REPORT_SECTION
 
         nav_items.register("dialogue/_nav.html")
-        demo_loaders.register(load_demo)
+        demo_loaders.register("dialogue.demo.load_demo")
         dashboard_panels.register(DASHBOARD_PANEL)
         report_sections.register(REPORT_SECTION)
         register("dialogue_invitation", Source(model="dialogue.session",

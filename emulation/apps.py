@@ -11,7 +11,6 @@ class EmulationConfig(AppConfig):
         from reporting.documents.registry import Source, register
         from reporting.extensions import dashboard_panels, report_sections
 
-        from .demo import load_demo
         from .panels import PANEL
         from .report_section import SECTION
 
@@ -19,7 +18,7 @@ class EmulationConfig(AppConfig):
         nav_items.register("emulation/_nav.html")
         report_sections.register(SECTION)
         dashboard_panels.register(PANEL)
-        demo_loaders.register(load_demo)
+        demo_loaders.register("emulation.demo.load_demo")
         register("emulation_decision", Source(model="emulation.decisionlist",
                                               adapter="emulation.documents.decision_document",
                                               loader="emulation.documents.load_decision",

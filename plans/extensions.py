@@ -36,7 +36,12 @@ header_items = TemplateRegistry()
 
 
 class CallableRegistry:
-    """Functions registered by higher apps, called in registration order."""
+    """Functions registered by higher apps, called in registration order.
+
+    A function may be registered by its dotted path ("app.module.function"), imported when the registry is
+    first read: an app's ``ready()`` then does not import a module (e.g. its demo, which imports the importer
+    and the services) that every command and worker would load at start-up and few use.
+    """
 
     def __init__(self):
         self._functions: list = []
@@ -46,7 +51,9 @@ class CallableRegistry:
             self._functions.append(function)
 
     def __iter__(self):
-        return iter(list(self._functions))
+        from django.utils.module_loading import import_string
+
+        return iter([import_string(f) if isinstance(f, str) else f for f in self._functions])
 
 
 # ``load_demo`` calls each with ``units`` ({code: Unit}), ``users`` ({username: User}) and ``log``

@@ -9,7 +9,6 @@ class ReportingConfig(AppConfig):
     def ready(self):
         from plans.extensions import demo_loaders, header_items, nav_items, plan_detail_panels
 
-        from .demo import load_obligations
         from .documents.registry import Source, register
         from .extensions import COMPLIANCE_PANEL, dashboard_panels
 
@@ -17,7 +16,7 @@ class ReportingConfig(AppConfig):
         plan_detail_panels.register("reporting/_plan_obligations.html")
         nav_items.register("reporting/_nav.html")
         header_items.register("reporting/_header_bell.html")
-        demo_loaders.register(load_obligations)
+        demo_loaders.register("reporting.demo.load_obligations")
         dashboard_panels.register(COMPLIANCE_PANEL)
 
         register("plan", Source(model="plans.plan", adapter="reporting.documents.plans.plan_document",

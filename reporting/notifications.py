@@ -65,13 +65,19 @@ def notification_text(notification) -> str:
 
 def notify(users, *, kind: str, params: dict, url: str = "") -> int:
     """Write one notice of ``kind`` to each of ``users`` (in the caller's transaction)."""
+    return notify_each([(users, kind, params, url)])
+
+
+def notify_each(notices) -> int:
+    """``notify`` for many notices in one insert: ``notices`` is an iterable of ``(users, kind, params, url)``."""
     from .models import Notification
 
-    if kind not in _KINDS:
-        raise ValueError(f"Unknown notification kind {kind!r}")
-    rows = Notification.objects.bulk_create(
-        [Notification(user=user, kind=kind, params=params, url=url[:300]) for user in users]
-    )
+    rows = []
+    for users, kind, params, url in notices:
+        if kind not in _KINDS:
+            raise ValueError(f"Unknown notification kind {kind!r}")
+        rows += [Notification(user=user, kind=kind, params=params, url=url[:300]) for user in users]
+    rows = Notification.objects.bulk_create(rows, batch_size=1000)
     from .selectors import header_forget
 
     header_forget(row.user_id for row in rows)

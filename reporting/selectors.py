@@ -195,16 +195,22 @@ def compliance(*, obligation, today: dt.date) -> dict:
     Expected reports are the requests whose deadline has passed; a report counts as
     completed once submitted (and not returned), on time if first submitted by the deadline.
     """
-    requests = list(ReportRequest.objects.filter(obligation=obligation).select_related("unit", "period")
+    from plans.models import Unit
+
+    from .models import Period
+
+    # The requests' own columns only, and each unit and period read once (not once per request)
+    requests = list(ReportRequest.objects.filter(obligation=obligation)
+                    .only("id", "unit_id", "period_id", "status", "submitted_at", "due_date")
                     .order_by("period__start", "unit__order", "unit__name"))
-    periods, units, cells = [], [], {}
+    unit_ids = dict.fromkeys(req.unit_id for req in requests)  # in order of first appearance
+    period_ids = dict.fromkeys(req.period_id for req in requests)
+    unit_by_id, period_by_id = Unit.objects.in_bulk(unit_ids), Period.objects.in_bulk(period_ids)
+    units, periods = [unit_by_id[pk] for pk in unit_ids], [period_by_id[pk] for pk in period_ids]
+    cells = {}
     for req in requests:
-        if req.period not in periods:
-            periods.append(req.period)
-        if req.unit not in units:
-            units.append(req.unit)
-        state = request_timeliness(req, today=today)
-        cells[(req.unit_id, req.period_id)] = (state, req)
+        req.unit, req.period = unit_by_id[req.unit_id], period_by_id[req.period_id]
+        cells[(req.unit_id, req.period_id)] = (request_timeliness(req, today=today), req)
     rates = []
     for period in periods:
         states = [cells[(u.pk, period.pk)][0] for u in units if (u.pk, period.pk) in cells]

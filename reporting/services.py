@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -146,62 +146,94 @@ def _request_params(report_request: ReportRequest, **extra) -> dict:
 
 
 def _send_reminders(*, today, summary, horizon: int):
-    """``horizon``: the largest reminder offset of any obligation; later deadlines need no reminder yet."""
-    candidates = list(
-        selectors.request_base_queryset().owed()
-        .filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=horizon))
-    )
-    heads = _unit_heads({r.unit_id for r in candidates})
-    sent = set(Reminder.objects.filter(request__in=candidates).values_list("request_id", "offset_days", "channel"))
-    for report_request in candidates:
-        offset = periods.reminder_offset_due(due=report_request.due_date, today=today,
-                                             offsets=report_request.obligation.reminder_offsets or [])
-        recipients = heads.get(report_request.unit_id, [])
-        if offset is None or not recipients:
-            continue
-        for channel in (ReminderChannel.EMAIL, ReminderChannel.IN_APP):
-            if (report_request.pk, offset, channel) in sent:
-                continue  # the unique key below is what guarantees it; this only saves a query
-            if _remind(report_request=report_request, offset=offset, channel=channel, recipients=recipients,
-                       today=today):
-                summary.reminded.append(
-                    f"{report_request.obligation} — {report_request.unit.display_short} — {report_request.period}: "
-                    f"−{offset} ({channel})"
-                )
+    """``horizon``: the largest reminder offset of any obligation; later deadlines need no reminder yet.
 
-
-@transaction.atomic
-def _remind(*, report_request, offset, channel, recipients, today) -> bool:
-    """Write the Reminder row first (unique key): only the run that wrote it sends the message.
-
-    An e-mail is only queued here (one ``OutgoingEmail`` per address, delivered and retried by its own
-    task), so a mail server that fails never stops the other reminders or the rest of the daily job.
+    The day's reminders are claimed in one insert (``_claim_reminders``); only the run that wrote a row sends its
+    message, so a second run on the same day, or one running at the same time, sends nothing again.
     """
-    reminder, created = Reminder.objects.get_or_create(request=report_request, offset_days=offset, channel=channel)
-    if not created:
-        return False
-    params = _request_params(report_request, due=report_request.due_date.isoformat(),
-                             days=(report_request.due_date - today).days)
-    url = report_request.get_absolute_url()
-    if channel == ReminderChannel.IN_APP:
-        notifications.notify(recipients, kind="report_reminder", params=params, url=url)
-        reminder.delivered_at = timezone.now()
-        reminder.save(update_fields=["delivered_at"])
-    else:
-        subject = _("Report due on %(due)s") % {"due": f"{report_request.due_date:%d/%m/%Y}"}
-        queued = email_queue(users=recipients, subject=subject, kind="report_reminder", params=params, url=url,
-                             reminder=reminder)
-        if not queued:  # nobody has an address: nothing to deliver
-            reminder.delivered_at = timezone.now()
-            reminder.save(update_fields=["delivered_at"])
-    return True
+    # The window's requests as a few columns first: most owe no reminder today, and only those that do are read
+    # whole (with their obligation, plan, unit and period).
+    window = (ReportRequest.objects.owed().filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=horizon))
+              .order_by("due_date", "id").values_list("pk", "unit_id", "due_date", "obligation__reminder_offsets"))
+    due_now = {}
+    for pk, unit_id, due, offsets in window:
+        offset = periods.reminder_offset_due(due=due, today=today, offsets=offsets or [])
+        if offset is not None:
+            due_now[pk] = (unit_id, offset)
+    heads = _unit_heads({unit_id for unit_id, _offset in due_now.values()})
+    sent = set(Reminder.objects.filter(request_id__in=list(due_now))
+               .values_list("request_id", "offset_days", "channel"))
+    keys = [(pk, offset, channel) for pk, (unit_id, offset) in due_now.items() if heads.get(unit_id)
+            for channel in (ReminderChannel.EMAIL, ReminderChannel.IN_APP)
+            if (pk, offset, channel) not in sent]  # the unique key is what guarantees it; this only saves work
+    requests = selectors.request_base_queryset().in_bulk({pk for pk, _offset, _channel in keys}) if keys else {}
+    wanted = [(requests[pk], offset, channel) for pk, offset, channel in keys if pk in requests]
+    if not wanted:
+        return
+    with transaction.atomic():
+        now = timezone.now()
+        claimed = _claim_reminders([(r.pk, offset, channel, now if channel == ReminderChannel.IN_APP else None)
+                                    for r, offset, channel in wanted])
+        notices, emails, undeliverable = [], [], []
+        for report_request, offset, channel in wanted:
+            reminder_id = claimed.get((report_request.pk, offset, channel))
+            if reminder_id is None:
+                continue  # another run wrote it first
+            recipients = heads[report_request.unit_id]
+            params = _request_params(report_request, due=report_request.due_date.isoformat(),
+                                     days=(report_request.due_date - today).days)
+            url = report_request.get_absolute_url()
+            if channel == ReminderChannel.IN_APP:  # delivered at once: written with delivered_at
+                notices.append((recipients, "report_reminder", params, url))
+            else:
+                subject = _("Report due on %(due)s") % {"due": f"{report_request.due_date:%d/%m/%Y}"}
+                rows = _email_rows(users=recipients, subject=subject, kind="report_reminder", params=params, url=url,
+                                   reminder_id=reminder_id, now=now)
+                emails += rows
+                if not rows:  # nobody has an address: nothing to deliver
+                    undeliverable.append(reminder_id)
+            summary.reminded.append(
+                f"{report_request.obligation} — {report_request.unit.display_short} — {report_request.period}: "
+                f"−{offset} ({channel})"
+            )
+        notifications.notify_each(notices)
+        _email_send(OutgoingEmail.objects.bulk_create(emails, batch_size=500))
+        if undeliverable:
+            Reminder.objects.filter(pk__in=undeliverable).update(delivered_at=now)
+
+
+def _claim_reminders(rows) -> dict[tuple, int]:
+    """Write the reminders ``rows`` (request id, offset, channel, delivered at) that are not written yet, in one
+    insert per 500; returns the id of each one this call wrote, by (request id, offset, channel).
+
+    ``INSERT … ON CONFLICT DO NOTHING RETURNING`` (PostgreSQL, SQLite ≥ 3.35): the unique key decides which run
+    wrote a reminder, and that run alone sends it. Django's ``bulk_create(ignore_conflicts=True)`` does not say
+    which rows it wrote.
+    """
+    table, sent_at = connection.ops.quote_name(Reminder._meta.db_table), timezone.now()
+    claimed: dict[tuple, int] = {}
+    rows = list(rows)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            chunk = rows[start:start + 500]
+            cursor.execute(
+                f"INSERT INTO {table} (request_id, offset_days, channel, sent_at, delivered_at) VALUES "  # noqa: S608
+                + ", ".join(["(%s, %s, %s, %s, %s)"] * len(chunk))
+                + " ON CONFLICT (request_id, offset_days, channel) DO NOTHING"
+                " RETURNING id, request_id, offset_days, channel",
+                [value for request_id, offset, channel, delivered in chunk
+                 for value in (request_id, offset, str(channel), sent_at, delivered)],
+            )
+            claimed.update({(request_id, offset, channel): pk for pk, request_id, offset, channel in cursor.fetchall()})
+    return claimed
 
 
 def _escalate_overdue(*, today, summary):
     """Once a report is overdue, tell its unit head and its reviewers, once (the first run after the deadline,
     or the first after a missed day or a backfill).
 
-    Overdue itself is never stored: it is derived from the due date (``ReportRequestQuerySet.overdue``).
+    Overdue itself is never stored: it is derived from the due date (``ReportRequestQuerySet.overdue``). The
+    escalations are claimed in one insert, as the reminders are.
     """
     late = list(selectors.request_base_queryset().overdue(today)
                 .exclude(reminders__channel=ReminderChannel.ESCALATION).order_by("due_date", "id"))
@@ -209,21 +241,22 @@ def _escalate_overdue(*, today, summary):
         return
     heads = _unit_heads({r.unit_id for r in late})
     reviewers: dict[int, list[User]] = {}
-    for report_request in late:
-        with transaction.atomic():
-            _row, created = Reminder.objects.get_or_create(request=report_request, offset_days=0,
-                                                           channel=ReminderChannel.ESCALATION,
-                                                           defaults={"delivered_at": timezone.now()})
-            if not created:
+    with transaction.atomic():
+        claimed = _claim_reminders([(r.pk, 0, ReminderChannel.ESCALATION, timezone.now()) for r in late])
+        notices = []
+        for report_request in late:
+            if (report_request.pk, 0, ReminderChannel.ESCALATION) not in claimed:
                 continue
             recipient = report_request.obligation.recipient_unit_id
             if recipient not in reviewers:
                 reviewers[recipient] = _reviewers_of(recipient)
             users = {u.pk: u for u in heads.get(report_request.unit_id, []) + reviewers[recipient]}
-            notifications.notify(users.values(), kind="report_overdue", url=report_request.get_absolute_url(),
-                                 params=_request_params(report_request, due=report_request.due_date.isoformat()))
-        summary.overdue.append(f"{report_request.obligation} — {report_request.unit.display_short} — "
-                               f"{report_request.period} ({report_request.due_date:%d/%m/%Y})")
+            notices.append((users.values(), "report_overdue",
+                            _request_params(report_request, due=report_request.due_date.isoformat()),
+                            report_request.get_absolute_url()))
+            summary.overdue.append(f"{report_request.obligation} — {report_request.unit.display_short} — "
+                                   f"{report_request.period} ({report_request.due_date:%d/%m/%Y})")
+        notifications.notify_each(notices)
 
 
 # --- E-mail: one row and one task per message ------------------------------------
@@ -236,22 +269,41 @@ def email_queue(*, users, subject: str, kind: str = "", params: dict | None = No
     The body is ``body``, or the notification ``kind`` put into words. With ``key`` (one user only)
     an e-mail already queued under that key is not queued again.
     """
-    queued = []
+    rows = _email_rows(users=users, subject=subject, kind=kind, params=params, body=body, url=url,
+                       reminder_id=reminder.pk if reminder else None, now=timezone.now())
+    if key:
+        queued = []
+        for row in rows:
+            email, created = OutgoingEmail.objects.get_or_create(
+                key=key, defaults={f: getattr(row, f) for f in ("to", "user", "subject", "body", "reminder_id",
+                                                                "queued_at")})
+            if created:
+                queued.append(email)
+    else:
+        queued = OutgoingEmail.objects.bulk_create(rows)
+    _email_send(queued)
+    return queued
+
+
+def _email_rows(*, users, subject: str, kind: str = "", params: dict | None = None, body: str = "", url: str = "",
+                reminder_id: int | None, now) -> list[OutgoingEmail]:
+    """The unsaved e-mails of ``email_queue``: one per user with an address."""
+    rows = []
     for user in users:
         if not user.email:
             continue
         text = body or notifications.notification_text(Notification(kind=kind, params=params or {}))
         if url:
             text = f"{text}\n\n{getattr(settings, 'PORTAL_BASE_URL', '').rstrip('/')}{url}"
-        email, created = OutgoingEmail.objects.get_or_create(
-            key=key, defaults={"to": user.email, "user": user, "subject": subject[:255], "body": text,
-                               "reminder": reminder, "queued_at": timezone.now()},
-        ) if key else (OutgoingEmail.objects.create(to=user.email, user=user, subject=subject[:255], body=text,
-                                                    reminder=reminder, queued_at=timezone.now()), True)
-        if created:
-            transaction.on_commit(lambda email=email: jobs.job_send(email))
-            queued.append(email)
-    return queued
+        rows.append(OutgoingEmail(to=user.email, user=user, subject=subject[:255], body=text, reminder_id=reminder_id,
+                                  queued_at=now))
+    return rows
+
+
+def _email_send(emails) -> None:
+    """Hand each saved e-mail to its task once the caller's transaction commits."""
+    for email in emails:
+        transaction.on_commit(lambda email=email: jobs.job_send(email))
 
 
 def _deliver(email: OutgoingEmail) -> dict:

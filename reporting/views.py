@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,6 +21,8 @@ from . import exports, policy, proposals, selectors, services
 from .extensions import calendar_events, section_rows
 from .forms import ConsolidatedForm, ObligationForm, ReportForm, ReviewForm
 from .models import SECTION_LABELS, RequestStatus
+
+REVIEW_PAGE_SIZE = 50  # the review queue, a page at a time (a province has thousands of reports waiting)
 
 
 def _with_days_left(requests, today):
@@ -166,8 +169,8 @@ def review_queue(request):
     if wants_xlsx(request):
         return exports.requests_xlsx(selectors.review_queue(user=request.user), filename="bao-cao-cho-duyet",
                                      title=_("Reports to review"), today=today)
-    rows = _with_days_left(selectors.review_queue(user=request.user)[:200], today)
-    return render(request, "reporting/review_queue.html", {"rows": rows})
+    page = Paginator(selectors.review_queue(user=request.user), REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "reporting/review_queue.html", {"rows": _with_days_left(page, today), "page": page})
 
 
 @login_required

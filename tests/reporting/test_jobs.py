@@ -38,7 +38,7 @@ def _wait(model, pk, *, until=lambda job: job.is_finished, timeout=90):
         if until(job):
             return job
         time.sleep(0.1)
-    raise AssertionError(f"{model.__name__} #{pk} still {job.job_status} after {timeout}s")
+    raise AssertionError(f"{model.__name__} #{pk} still {getattr(job, 'job_status', job)} after {timeout}s")
 
 
 def _accepted(org, users):
@@ -125,6 +125,8 @@ def test_a_mail_server_failing_twice_delays_a_reminder_but_delivers_it_once_and_
         _wait(OutgoingEmail, email.pk, until=lambda job: job.is_done)
     assert FlakyBackend.attempts == 4  # two refused, then each delivered once
     assert sorted(m.to[0] for m in mail.outbox) == sorted([users.unit_head.email, users.other_head.email])
+    for email in emails:  # the worker marks the reminder delivered just after its e-mail is done
+        _wait(Reminder, email.reminder_id, until=lambda reminder: reminder.delivered_at is not None)
     assert not Reminder.objects.filter(channel=ReminderChannel.EMAIL, delivered_at=None).exists()
     # the same day's run went on to the overdue notices of an older obligation
     reporting_tick_task.delay("2026-06-06").get(timeout=90)

@@ -205,3 +205,17 @@ def test_consolidated_report_through_the_real_worker(users, submitted, celery_wo
         time.sleep(0.2)
     assert report.job_status == "done" and report.content["accepted"] == 1
     assert ConsolidatedReport.objects.count() == 1
+
+
+def test_the_queue_shows_a_page_at_a_time(client, users, submitted, monkeypatch):
+    monkeypatch.setattr("reporting.views.REVIEW_PAGE_SIZE", 1)  # a province has thousands waiting: 50 a page
+    ReportRequest.objects.filter(obligation=submitted.obligation).update(status=RequestStatus.SUBMITTED,
+                                                                         submitted_at=timezone.now())
+    assert ReportRequest.objects.filter(status=RequestStatus.SUBMITTED).count() >= 2
+    client.force_login(users.approver)
+    first = client.get(reverse("reporting:review_queue"))
+    assert len(first.context["rows"]) == 1 and 'href="?page=2"' in first.content.decode()
+    second = client.get(reverse("reporting:review_queue"), {"page": "2"})
+    assert [r.pk for r in second.context["rows"]] != [r.pk for r in first.context["rows"]]
+    bad = client.get(reverse("reporting:review_queue"), {"page": "abc"})  # bad input: the first page, no 500
+    assert bad.status_code == 200 and [r.pk for r in bad.context["rows"]] == [r.pk for r in first.context["rows"]]
