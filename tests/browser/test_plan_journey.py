@@ -14,11 +14,18 @@ RETURN_COMMENT = "Bổ sung nhiệm vụ của Trung tâm Kiểm soát bệnh t�
 FORWARD_COMMENT = "Đồng ý nội dung, kính trình Giám đốc xem xét."
 
 
+def settled(page):
+    """Wait until htmx has swapped and settled (a click on content it has not yet processed would be a plain submit)."""
+    busy = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
+    page.wait_for_function(f"() => !document.querySelector('{busy}')")
+
+
 def add_section(page, title):
     count = page.locator(".plan-section").count()
     page.fill("#id_new_section_title", title)
     page.click("#add-section-button")
     page.locator(".plan-section").nth(count).wait_for()
+    settled(page)
     return page.locator(".plan-section").nth(count).get_attribute("id").removeprefix("section-")
 
 
@@ -32,6 +39,7 @@ def add_item(page, section_id, text, style="dash"):
     page.fill(f"#id_s{section_id}_text", text)
     page.click(f"#add-item-button-{section_id}")
     page.locator(f"#section-{section_id} .outline li").nth(before).wait_for()
+    settled(page)
 
 
 def click_and_wait(page, selector):
