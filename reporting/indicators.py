@@ -117,16 +117,21 @@ def link_indicators(obligation, items) -> list:
 
 
 def obligation_indicators(obligation) -> list:
-    """The indicators of ``obligation`` in their order (one query, none when ``indicator_links`` is prefetched)."""
+    """The indicators of ``obligation`` in their order: one query the first time, kept on the object as
+    ``indicator_links`` prefetched (the report form and the service that saves it read them once)."""
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    from .models import ObligationIndicator
+
     pending = obligation.__dict__.get("_pending_indicators")
     if pending is not None:
         return resolve(pending, create=False)
     if obligation.pk is None:
         return []
-    links = getattr(obligation, "_prefetched_objects_cache", {}).get("indicator_links")
-    if links is None:
-        links = obligation.indicator_links.select_related("indicator")
-    return [link.indicator for link in links]
+    if "indicator_links" not in getattr(obligation, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([obligation], Prefetch(
+            "indicator_links", queryset=ObligationIndicator.objects.select_related("indicator")))
+    return [link.indicator for link in obligation._prefetched_objects_cache["indicator_links"]]
 
 
 def value_error(indicator, value) -> str | None:

@@ -359,7 +359,12 @@ def weekly_digest(*, today: dt.date) -> int:
 
 
 def _locked(report_request: ReportRequest) -> ReportRequest:
-    return selectors.request_base_queryset().select_for_update(of=("self",)).get(pk=report_request.pk)
+    """``report_request`` with its row locked to the end of the transaction and its state read again under the
+    lock (a concurrent submission or decision may have changed it). The related rows it holds (obligation, plan,
+    unit, period) are kept: nothing that locks a request changes them."""
+    report_request.refresh_from_db(fields=["status", "submitted_at", "updated_at"],
+                                   from_queryset=ReportRequest.objects.select_for_update())
+    return report_request
 
 
 def _write_draft(*, actor, report_request: ReportRequest, data: dict) -> Submission:

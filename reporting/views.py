@@ -44,7 +44,7 @@ def inbox(request):
     if wants_xlsx(request):
         return exports.requests_xlsx(selectors.inbox(user=request.user, today=today, include_closed=show_all),
                                      filename="bao-cao-phai-nop", title=_("Reports my unit owes"), today=today)
-    rows = _with_days_left(selectors.inbox(user=request.user, today=today, include_closed=show_all)[:200], today)
+    rows = selectors.inbox_rows(user=request.user, today=today, include_closed=show_all, limit=200)
     return render(request, "reporting/inbox.html", {"rows": rows, "show_all": show_all, "today": today,
                                                     "upcoming": selectors.inbox_upcoming(user=request.user,
                                                                                          today=today)})

@@ -55,7 +55,7 @@ def test_inbox_lists_only_my_units_requests(client, users, setup):
     response = client.get(reverse("reporting:inbox"))
     assert response.status_code == 200
     rows = response.context["rows"]
-    assert [r.unit for r in rows] == [users.unit_head.unit]
+    assert [r.pk for r in rows] == [own_request(users).pk]
     html = response.content.decode()
     assert "05/06/2026" in html and "Báo cáo 6 tháng PCTN" in html
 
