@@ -36,3 +36,48 @@ def forget(keys: Iterable[str]) -> None:
 
     drop()
     transaction.on_commit(drop)
+
+
+def generation(name: str) -> int:
+    """The current generation of ``name``: a counter kept in the cache, part of the key of every value computed
+    from the rows ``name`` stands for, so that one ``next_generation(name)`` retires all of them at once (the old
+    entries are never read again and expire by their timeout). A counter that was lost (evicted, Redis
+    restarted) starts again from the clock, above every earlier generation; so does one the cache does not keep."""
+    from django.core.cache import cache
+
+    return cache.get_or_set(f"generation:{name}", _fresh_generation, None)
+
+
+def generations(*names: str) -> tuple[int, ...]:
+    """``generation(name)`` of each of ``names``, in one round trip to the cache."""
+    from django.core.cache import cache
+
+    keys = [f"generation:{name}" for name in names]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            fresh = _fresh_generation()
+            found[key] = fresh if cache.add(key, fresh, None) else cache.get(key, fresh)
+    return tuple(found[key] for key in keys)
+
+
+def _fresh_generation() -> int:
+    import time
+
+    return time.time_ns() // 1000
+
+
+def next_generation(name: str) -> None:
+    """Start a new generation of ``name``, now and again when the current transaction commits (a request that
+    read the old rows meanwhile must not have cached them under the new generation)."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    def bump():
+        try:
+            cache.incr(f"generation:{name}")
+        except ValueError:  # not set yet, or the cache does not answer
+            cache.set(f"generation:{name}", _fresh_generation(), None)
+
+    bump()
+    transaction.on_commit(bump)

@@ -99,6 +99,10 @@ def resolve(items, *, create: bool = True) -> list:
         Indicator.objects.bulk_create(new.values(), ignore_conflicts=True)
         saved = {i.code: i for i in Indicator.objects.filter(code__in=list(new))}
         found = [saved.get(i.code, i) if i.pk is None else i for i in found]
+    if create and (changed or new):
+        from .selectors import setup_changed
+
+        setup_changed()  # bulk writes send no signal
     return found
 
 
@@ -113,6 +117,9 @@ def link_indicators(obligation, items) -> list:
         for order, indicator in enumerate(indicators)
     ])
     getattr(obligation, "_prefetched_objects_cache", {}).pop("indicator_links", None)
+    from .selectors import setup_changed
+
+    setup_changed()  # bulk writes send no signal
     return indicators
 
 

@@ -82,8 +82,58 @@ _INBOX_ROW_FIELDS = (
 )
 
 
+# --- What the unit heads read on deadline day, cached per unit ---------------------------------------------------
+# Keyed by generations (plans.caching.generation): SETUP changes with what the reports are asked by (obligations,
+# their indicators, plans, units, periods, holidays), REQUESTS with every request the daily job opens, and
+# ``REQUESTS:<unit id>`` with any request of that unit (``unit_requests_changed``). The day and the language are
+# in the key too: the rows say "n days late" and the periods are named in the reader's language.
+
+SETUP, REQUESTS = "reporting-setup", "reporting-requests"
+UNIT_CACHE_SECONDS = 3600
+
+
+def _unit_key(what: str, unit_id: int, today: dt.date, *parts) -> str:
+    from django.utils.translation import get_language
+
+    from plans.caching import generations
+
+    versions = ":".join(str(g) for g in generations(SETUP, REQUESTS, f"{REQUESTS}:{unit_id}"))
+    return ":".join(str(p) for p in (f"reporting:{what}", versions, unit_id, f"{today:%Y%m%d}", get_language(), *parts))
+
+
+def setup_changed(**kwargs) -> None:
+    """Signal receiver (``reporting.apps``): an obligation, an indicator, a plan, a unit, a period or a holiday was
+    saved or deleted; bulk writes call it themselves."""
+    from plans.caching import next_generation
+
+    next_generation(SETUP)
+
+
+def unit_requests_changed(sender=None, instance=None, **kwargs) -> None:
+    """Signal receiver: a request of ``instance.unit_id`` was saved or deleted."""
+    from plans.caching import next_generation
+
+    next_generation(f"{REQUESTS}:{instance.unit_id}")
+
+
+def requests_opened() -> None:
+    """The daily job (or a generator) inserted requests in bulk: no signal was sent."""
+    from plans.caching import next_generation
+
+    next_generation(REQUESTS)
+
+
 def inbox_rows(*, user, today: dt.date, include_closed: bool = False, limit: int = 200) -> list[InboxRow]:
-    """The first ``limit`` reports of ``inbox`` as ``InboxRow`` (one query, no model object)."""
+    """The first ``limit`` reports of ``inbox`` as ``InboxRow`` (one query, no model object), cached per unit."""
+    from plans.caching import read_through
+
+    if not is_unit_head(user):
+        return []
+    return read_through(_unit_key("inbox", user.unit_id, today, int(include_closed), limit), UNIT_CACHE_SECONDS,
+                        lambda: _inbox_rows(user=user, today=today, include_closed=include_closed, limit=limit))
+
+
+def _inbox_rows(*, user, today: dt.date, include_closed: bool, limit: int) -> list[InboxRow]:
     from plans.models import Plan, Unit
 
     from .periods import period_label
@@ -121,13 +171,21 @@ class UpcomingReport:
 
 
 def inbox_upcoming(*, user, today: dt.date) -> list[UpcomingReport]:
-    """The rest of the year for the user's unit: each period of its obligations not opened yet (3 queries)."""
+    """The rest of the year for the user's unit: each period of its obligations not opened yet (3 queries, cached
+    per unit and day)."""
+    from plans.caching import read_through
+
+    if not is_unit_head(user):
+        return []
+    return read_through(_unit_key("upcoming", user.unit_id, today), UNIT_CACHE_SECONDS,
+                        lambda: _inbox_upcoming(user=user, today=today))
+
+
+def _inbox_upcoming(*, user, today: dt.date) -> list[UpcomingReport]:
     from . import schedule
     from .models import ReportingObligation
     from .periods import period_label
 
-    if not is_unit_head(user):
-        return []
     unit = user.unit
     through = dt.date(today.year, 12, 31)
     holidays = holidays_between(today, dt.date(today.year + 1, 12, 31))

@@ -125,6 +125,7 @@ def _open_requests(obligation, *, missing, summary):
             [ReportRequest(obligation=obligation, unit=unit, period=period, due_date=due) for unit in units],
             ignore_conflicts=True,
         )
+        selectors.requests_opened()  # the inbox caches: a bulk insert sends no signal
         summary.created += [f"{obligation} — {unit.display_short} — {period} ({due:%d/%m/%Y})" for unit in units]
 
 

@@ -20,6 +20,15 @@ hypothesis_settings.register_profile("thorough", max_examples=150, **_FUZZ)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the tests' rows are rolled back, what was cached from them is not
+    (and SQLite gives their ids again)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def org(db):
     """Sở Y tế with two rooms, two facilities and a partner body."""

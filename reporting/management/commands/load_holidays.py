@@ -22,7 +22,12 @@ def load_holidays(years) -> list[Holiday]:
     names = {(day.year, name) for day, name in rows}
     missing = [Holiday(date=day, name=name) for year in years for day, name in public_holidays(year)
                if day not in dates and (year, name) not in names]
-    return Holiday.objects.bulk_create(missing, ignore_conflicts=True)
+    from reporting.selectors import setup_changed
+
+    created = Holiday.objects.bulk_create(missing, ignore_conflicts=True)
+    if created:
+        setup_changed()  # the deadlines move: a bulk insert sends no signal
+    return created
 
 
 class Command(BaseCommand):

@@ -243,8 +243,11 @@ def _reporting(rng, plans: list[Plan], units: dict, users: dict, duties: dict, y
 
 def _invalidate_dashboards():
     from reporting.dashboards.selectors import invalidate
+    from reporting.selectors import requests_opened, setup_changed
 
     transaction.on_commit(invalidate)  # bulk inserts send no signal
+    setup_changed()
+    requests_opened()
 
 
 @transaction.atomic

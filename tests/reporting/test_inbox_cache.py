@@ -1,0 +1,51 @@
+"""The inbox is cached per unit and day (``reporting.selectors._unit_key``): what changes shows at once."""
+
+import pytest
+from django.urls import reverse
+
+from plans.choices import PlanStatus
+from reporting import services
+from reporting.models import DeadlineRule, PeriodType, ReportingObligation
+from tests.factories import PlanFactory
+from tests.reporting.test_inbox import OPEN_DAY, form_data, make_obligation, own_request
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(org):
+    return make_obligation(org)
+
+
+def inbox(client) -> str:
+    return client.get(reverse("reporting:inbox")).content.decode()
+
+
+def test_a_cached_inbox_costs_one_query_and_shows_a_submission_at_once(client, users, setup,
+                                                                      django_assert_max_num_queries):
+    client.force_login(users.unit_head)
+    assert "Chưa thực hiện" in inbox(client)  # not started
+    with django_assert_max_num_queries(1):  # the user; the rows and the periods to come from the cache
+        inbox(client)
+    report = reverse("reporting:report", args=[own_request(users).pk])
+    assert client.post(report, {**form_data(), "submit": "1"}).status_code == 302
+    page = inbox(client)
+    assert "Đã gửi" in page and "Chưa thực hiện" not in page  # submitted ("Đã gửi"), straight after
+
+
+def test_a_renamed_obligation_and_the_daily_jobs_new_requests_show_at_once(client, org, users, setup):
+    obligation, _task = setup
+    client.force_login(users.unit_head)
+    assert "Báo cáo 6 tháng PCTN" in inbox(client)
+    obligation.title = "Báo cáo sáu tháng về phòng, chống tham nhũng"
+    obligation.save()
+    page = inbox(client)
+    assert "Báo cáo sáu tháng về phòng, chống tham nhũng" in page and "Báo cáo 6 tháng PCTN" not in page
+
+    plan = PlanFactory(owner_unit=org.nvy, status=PlanStatus.ISSUED, title="Kế hoạch tiêm chủng mở rộng")
+    ReportingObligation.objects.create(plan=plan, title="Báo cáo tiêm chủng", recipient_unit=org.nvy,
+                                       period_type=PeriodType.SIX_MONTHLY, deadline_rule=DeadlineRule.FIXED,
+                                       fixed_deadlines=["05/06"])
+    assert "Báo cáo tiêm chủng" not in inbox(client).split("<tbody>")[1].split("</tbody>")[0]  # not opened yet
+    services.reporting_tick(today=OPEN_DAY)  # one insert per period: no signal
+    assert "Báo cáo tiêm chủng" in inbox(client).split("<tbody>")[1].split("</tbody>")[0]
