@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -288,6 +289,33 @@ def _common_columns():
             Column(_("Status"), lambda r: r.get_status_display())]
 
 
+def _one_or_404(rows, pk: int):
+    row = rows.filter(pk=pk).first()
+    if row is None:
+        raise Http404
+    return row
+
+
+def _row_action(request, call, *, back: str, may_act):
+    """One step on a registration or a nomination posted from its list, then back to the list.
+
+    ``call`` runs the service (a refusal becomes the error message, success "Saved."); ``None`` is an
+    unknown action: refused (403) to a user who may not act on the row (``may_act()``), an error message
+    for one who may."""
+    if call is None:
+        if not may_act():
+            raise PermissionDenied
+        messages.error(request, _("Unknown action."))
+        return redirect(back)
+    try:
+        call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(back)
+
+
 @login_required
 def registrations(request):
     from . import commendation
@@ -308,10 +336,7 @@ def registration_action(request, pk: int):
 
     from . import commendation
 
-    registration = commendation.registration_list(user=request.user).filter(pk=pk).first()
-    if registration is None:
-        raise Http404
-    action = request.POST.get("action", "")
+    registration = _one_or_404(commendation.registration_list(user=request.user), pk)
     calls = {
         "send": lambda: commendation.registration_send(actor=request.user, registration=registration),
         "approve": lambda: commendation.registration_decide(actor=request.user, registration=registration,
@@ -322,19 +347,9 @@ def registration_action(request, pk: int):
                                                                text=request.POST.get("text", ""),
                                                                today=timezone.localdate()),
     }
-    if action not in calls:
-        if not (policy.can_register(request.user, registration.unit) or policy.can_decide(request.user,
-                                                                                          registration.unit)):
-            raise PermissionDenied
-        messages.error(request, _("Unknown action."))
-        return redirect("emulation:registrations")
-    try:
-        calls[action]()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Saved."))
-    return redirect("emulation:registrations")
+    return _row_action(request, calls.get(request.POST.get("action", "")), back="emulation:registrations",
+                       may_act=lambda: (policy.can_register(request.user, registration.unit)
+                                        or policy.can_decide(request.user, registration.unit)))
 
 
 @login_required
@@ -377,23 +392,12 @@ def decision_create(request):
 def nomination_review(request, pk: int):
     from . import commendation
 
-    nomination = commendation.nomination_list(user=request.user).filter(pk=pk).first()
-    if nomination is None:
-        raise Http404
+    nomination = _one_or_404(commendation.nomination_list(user=request.user), pk)
     decision = request.POST.get("decision", "")
-    if decision not in ("accept", "reject"):
-        if not policy.can_decide(request.user, nomination.unit):
-            raise PermissionDenied
-        messages.error(request, _("Unknown action."))
-        return redirect("emulation:nominations")
-    try:
-        commendation.nomination_review(actor=request.user, nomination=nomination, accept=decision == "accept",
-                                       reason=request.POST.get("reason", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Saved."))
-    return redirect("emulation:nominations")
+    review = partial(commendation.nomination_review, actor=request.user, nomination=nomination,
+                     accept=decision == "accept", reason=request.POST.get("reason", ""))
+    return _row_action(request, review if decision in ("accept", "reject") else None, back="emulation:nominations",
+                       may_act=lambda: policy.can_decide(request.user, nomination.unit))
 
 
 # --- Criteria checklists and exemplary people ------------------------------------------------------------------

@@ -98,12 +98,12 @@ def xlsx_response(*, filename: str, title, columns: list[Column], rows: Iterable
 
 def list_page(request, *, rows, template: str, filename: str, title, columns: list[Column], per_page: int = 25,
               context: dict | None = None) -> HttpResponse:
-    """A simple paginated list page (``page`` in the template's context) that answers ``?format=xlsx`` with
-    every row (the trash pages use it)."""
+    """A simple paginated list page (``page`` and ``title``, the sheet's title too, in the template's context)
+    that answers ``?format=xlsx`` with every row (the trash pages use it, with templates/_trash.html)."""
     from django.core.paginator import Paginator
     from django.shortcuts import render
 
     if wants_xlsx(request):
         return xlsx_response(filename=filename, title=title, columns=columns, rows=rows)
     page = Paginator(rows, per_page).get_page(request.GET.get("page"))
-    return render(request, template, {**(context or {}), "page": page})
+    return render(request, template, {**(context or {}), "page": page, "title": title})

@@ -2,7 +2,9 @@
 
 Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--chromium /usr/bin/chromium]
 
-Builds a throw-away SQLite database (var/screenshots.sqlite3) with ``load_demo``, starts
+Builds a throw-away SQLite database (var/screenshots.sqlite3) with ``load_demo`` — or, when
+``DATABASE_URL`` names a PostgreSQL database (an empty one of your own: it is migrated and filled,
+not dropped), uses it and ``REDIS_URL`` as they are — starts
 ``runserver`` on a free port, logs in as the demo author and saves:
 plan-list.png, plan-editor.png (the demo draft), plan-history.png (the demo plan in
 implementation: submitted, approved, issued, started) and plan-detail.png (seed 001, the
@@ -103,12 +105,14 @@ def main() -> int:
     out = Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    database = ROOT / "var" / "screenshots.sqlite3"
-    database.parent.mkdir(exist_ok=True)
-    database.unlink(missing_ok=True)
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "config.settings.local",
-           "DJANGO_DEBUG": "true"}
-    env.pop("REDIS_URL", None)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.local", "DJANGO_DEBUG": "true"}
+    database = None
+    if not env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        database = ROOT / "var" / "screenshots.sqlite3"
+        database.parent.mkdir(exist_ok=True)
+        database.unlink(missing_ok=True)
+        env["DATABASE_URL"] = f"sqlite:///{database}"
+        env.pop("REDIS_URL", None)
     for command in (["migrate", "--noinput", "-v", "0"], ["load_demo", "-v", "0"]):
         subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
@@ -204,7 +208,8 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=10)
-        database.unlink(missing_ok=True)
+        if database is not None:
+            database.unlink(missing_ok=True)
     return 0
 
 

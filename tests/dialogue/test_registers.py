@@ -1,6 +1,8 @@
 """The petitions register and the citizen-reception log through their pages."""
 
 import datetime as dt
+import html
+import re
 
 import pytest
 from django.urls import reverse
@@ -52,6 +54,26 @@ def test_the_petition_list_flags_overdue_bounded_queries_and_exports(client, org
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
     client.force_login(users.other_head)
     assert "Người 1" not in client.get(reverse("dialogue:petitions")).content.decode()
+
+
+def test_paging_a_filtered_petition_list_keeps_the_filter(client, org, users, petition_for):
+    for n in range(52):  # more than a page (50) of complaints, and proposals the filter must keep out
+        petition_for(petitioner=f"Người khiếu nại {n}", kind="complaint")
+    for n in range(3):
+        petition_for(petitioner=f"Người kiến nghị {n}", kind="proposal")
+    client.force_login(users.unit_head)
+    url = reverse("dialogue:petitions")
+    # ``note`` stands for any other parameter: it must come back as sent, & and diacritics included
+    first = client.get(url, {"kind": "complaint", "note": "Lê & Hạnh"}).content.decode()
+    next_href = re.search(r'href="([^"]*)" rel="next"', first).group(1)
+    assert "&amp;" in next_href  # the query string is escaped inside the attribute
+    second = client.get(url + html.unescape(next_href))
+    assert second.wsgi_request.GET.dict() == {"kind": "complaint", "note": "Lê & Hạnh", "page": "2"}
+    both = first + second.content.decode()
+    assert len(set(re.findall(r"Người khiếu nại \d+", both))) == 52 and "Người kiến nghị" not in both
+    prev_href = re.search(r'href="([^"]*)" rel="prev"', second.content.decode()).group(1)
+    back = client.get(url + html.unescape(prev_href))
+    assert back.wsgi_request.GET.dict() == {"kind": "complaint", "note": "Lê & Hạnh", "page": "1"}
 
 
 def test_a_reception_creates_its_petition_and_links_it(client, org, users, django_assert_max_num_queries):

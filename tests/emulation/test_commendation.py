@@ -212,3 +212,32 @@ def test_a_unit_registers_an_exemplary_person_with_the_story(client, users, org)
     client.force_login(users.other_head)
     assert list(client.get(reverse("emulation:exemplars")).context["rows"]) == []
     assert client.get(reverse("emulation:exemplars") + "?format=xlsx").status_code == 200
+
+
+def test_a_step_posted_from_the_lists_is_saved_refused_with_its_reason_or_unknown(client, users, org):
+    from django.urls import reverse
+
+    registration, nomination = _register(users, org), _nominate(users, org, title="cstd_cs")
+    step = reverse("emulation:registration_action", args=[registration.pk])
+    review = reverse("emulation:nomination_review", args=[nomination.pk])
+
+    def post(url, data):
+        """The list the step returns to and the one message it shows there."""
+        response = client.post(url, data, follow=True, HTTP_ACCEPT_LANGUAGE="vi")
+        said = [str(message) for message in response.context["messages"]]
+        return response.redirect_chain[-1][0], said
+
+    client.force_login(users.unit_head)  # may register: an unknown action is an error message, not a 403
+    assert post(step, {"action": "archive"}) == (reverse("emulation:registrations"), ["Thao tác không hợp lệ."])
+    assert post(step, {"action": "send"}) == (reverse("emulation:registrations"), ["Đã lưu."])
+    assert Registration.objects.get().status == "waiting"
+    assert client.post(review, {"decision": "maybe"}).status_code == 403  # may not decide
+    client.force_login(users.approver)
+    assert post(review, {"decision": "reject", "reason": ""}) == (
+        reverse("emulation:nominations"), ["Hãy nêu lý do hồ sơ không đạt danh hiệu."])
+    assert post(review, {"decision": "maybe"}) == (reverse("emulation:nominations"), ["Thao tác không hợp lệ."])
+    assert post(review, {"decision": "accept"}) == (reverse("emulation:nominations"), ["Đã lưu."])
+    assert Nomination.objects.get().status == "accepted"
+    client.force_login(users.other_head)  # another unit's rows are not found
+    assert client.post(step, {"action": "send"}).status_code == 404
+    assert client.post(review, {"decision": "accept"}).status_code == 404
