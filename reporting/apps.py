@@ -47,12 +47,13 @@ class ReportingConfig(AppConfig):
         # what the unit heads' inbox caches (reporting.selectors._unit_key) follows what it is read from
         from django.db.models.signals import m2m_changed
 
-        from plans.models import Plan, Unit
+        from plans.models import Item, Plan, Responsibility, Section, Unit
 
         from .models import Holiday, Indicator, ObligationIndicator, Period, ReportingObligation, ReportRequest
         from .selectors import setup_changed, unit_requests_changed
 
-        for model in (ReportingObligation, ObligationIndicator, Indicator, Plan, Unit, Period, Holiday):
+        for model in (ReportingObligation, ObligationIndicator, Indicator, Plan, Section, Item, Responsibility, Unit,
+                      Period, Holiday):
             post_save.connect(setup_changed, sender=model, dispatch_uid=f"setup-{model.__name__}-save")
             post_delete.connect(setup_changed, sender=model, dispatch_uid=f"setup-{model.__name__}-delete")
         m2m_changed.connect(setup_changed, sender=ReportingObligation.units.through, dispatch_uid="setup-units")

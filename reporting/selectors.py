@@ -84,21 +84,21 @@ _INBOX_ROW_FIELDS = (
 
 # --- What the unit heads read on deadline day, cached per unit ---------------------------------------------------
 # Keyed by generations (plans.caching.generation): SETUP changes with what the reports are asked by (obligations,
-# their indicators, plans, units, periods, holidays), REQUESTS with every request the daily job opens, and
-# ``REQUESTS:<unit id>`` with any request of that unit (``unit_requests_changed``). The day and the language are
-# in the key too: the rows say "n days late" and the periods are named in the reader's language.
+# their indicators, plans and their content, units, periods, holidays), REQUESTS with every request the daily job
+# opens, and ``REQUESTS:<unit id>`` with any request of that unit (``unit_requests_changed``). The day and the
+# language are in the key too: the rows say "n days late" and the periods are named in the reader's language.
 
 SETUP, REQUESTS = "reporting-setup", "reporting-requests"
 UNIT_CACHE_SECONDS = 3600
 
 
-def _unit_key(what: str, unit_id: int, today: dt.date, *parts) -> str:
+def _unit_key(what: str, unit_id: int, *parts) -> str:
     from django.utils.translation import get_language
 
     from plans.caching import generations
 
     versions = ":".join(str(g) for g in generations(SETUP, REQUESTS, f"{REQUESTS}:{unit_id}"))
-    return ":".join(str(p) for p in (f"reporting:{what}", versions, unit_id, f"{today:%Y%m%d}", get_language(), *parts))
+    return ":".join(str(p) for p in (f"reporting:{what}", versions, unit_id, get_language(), *parts))
 
 
 def setup_changed(**kwargs) -> None:
@@ -129,7 +129,8 @@ def inbox_rows(*, user, today: dt.date, include_closed: bool = False, limit: int
 
     if not is_unit_head(user):
         return []
-    return read_through(_unit_key("inbox", user.unit_id, today, int(include_closed), limit), UNIT_CACHE_SECONDS,
+    return read_through(_unit_key("inbox", user.unit_id, f"{today:%Y%m%d}", int(include_closed), limit),
+                        UNIT_CACHE_SECONDS,
                         lambda: _inbox_rows(user=user, today=today, include_closed=include_closed, limit=limit))
 
 
@@ -177,7 +178,7 @@ def inbox_upcoming(*, user, today: dt.date) -> list[UpcomingReport]:
 
     if not is_unit_head(user):
         return []
-    return read_through(_unit_key("upcoming", user.unit_id, today), UNIT_CACHE_SECONDS,
+    return read_through(_unit_key("upcoming", user.unit_id, f"{today:%Y%m%d}"), UNIT_CACHE_SECONDS,
                         lambda: _inbox_upcoming(user=user, today=today))
 
 
@@ -216,8 +217,20 @@ def review_queue(*, user) -> QuerySet:
 
 
 def request_for_fill(*, user, pk: int) -> ReportRequest | None:
-    """The request ``pk`` if ``user`` may fill it in, else ``None`` (the view answers 404)."""
-    report_request = request_base_queryset().filter(pk=pk).first()
+    """The request ``pk`` if ``user`` may fill it in, else ``None`` (the view answers 404): with its obligation,
+    plan, unit, period and indicators, cached per unit (``_unit_key``: a change to any of them shows at once)."""
+    from plans.caching import read_through
+
+    if not is_unit_head(user):
+        return None
+
+    def load():
+        found = request_base_queryset().filter(pk=pk, unit_id=user.unit_id).first()
+        if found is not None:
+            found.obligation.indicators  # noqa: B018 - read now, kept with it (indicators.obligation_indicators)
+        return found
+
+    report_request = read_through(_unit_key("request", user.unit_id, pk), UNIT_CACHE_SECONDS, load)
     return report_request if report_request and can_fill(user, report_request) else None
 
 
@@ -272,17 +285,21 @@ def responsibility_updates(*, plan_id: int, submissions) -> dict[int, list[Respo
     return found
 
 
-def unit_responsibilities(report_request: ReportRequest) -> QuerySet:
-    """The plan's responsibilities led by the request's unit: the "tasks" (nhiệm vụ) its report covers.
+def unit_responsibilities(report_request: ReportRequest) -> list:
+    """The plan's responsibilities led by the request's unit: the "tasks" (nhiệm vụ) its report covers (cached per
+    plan and unit: a plan's content is part of ``SETUP``).
 
     In reporting, a *task* is what a unit head sees of a ``plans.Responsibility``; the stored
     ``Submission.task_updates`` are keyed by responsibility id (``responsibility_updates`` reads them).
     """
+    from plans.caching import generations, read_through
     from plans.models import Responsibility
 
-    return (Responsibility.objects.filter(plan_id=report_request.obligation.plan_id,
-                                          lead_unit_id=report_request.unit_id)
-            .select_related("item").order_by("item__section__order", "item__order", "id"))
+    plan_id, unit_id = report_request.obligation.plan_id, report_request.unit_id
+    key = f"reporting:tasks:{generations(SETUP)[0]}:{plan_id}:{unit_id}"
+    return read_through(key, UNIT_CACHE_SECONDS, lambda: list(
+        Responsibility.objects.filter(plan_id=plan_id, lead_unit_id=unit_id)
+        .select_related("item").order_by("item__section__order", "item__order", "id")))
 
 
 def overdue_requests(*, today: dt.date, user=None) -> QuerySet:

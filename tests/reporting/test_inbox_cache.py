@@ -49,3 +49,31 @@ def test_a_renamed_obligation_and_the_daily_jobs_new_requests_show_at_once(clien
     assert "Báo cáo tiêm chủng" not in inbox(client).split("<tbody>")[1].split("</tbody>")[0]  # not opened yet
     services.reporting_tick(today=OPEN_DAY)  # one insert per period: no signal
     assert "Báo cáo tiêm chủng" in inbox(client).split("<tbody>")[1].split("</tbody>")[0]
+
+
+def test_a_cached_report_form_shows_a_return_a_new_task_and_a_new_indicator_at_once(client, org, users, setup,
+                                                                                    django_assert_max_num_queries):
+    from plans.models import Item
+    from reporting.indicators import link_indicators
+    from tests.factories import ResponsibilityFactory
+
+    obligation, task = setup
+    report_request = own_request(users)
+    url = reverse("reporting:report", args=[report_request.pk])
+    client.force_login(users.unit_head)
+    assert client.post(url, {**form_data(), "submit": "1"}).status_code == 302
+    assert "Số vụ việc phát hiện" in client.get(url).content.decode()
+    with django_assert_max_num_queries(4):  # the user, the submission and its files, the last review
+        client.get(url)
+
+    services.report_return(actor=users.reviewer, report_request=report_request, comment="Bổ sung số liệu quý.")
+    page = client.get(url).content.decode()
+    assert "Bổ sung số liệu quý." in page and 'name="narrative_results"' in page  # returned: editable again
+
+    hospitals = Item.objects.get(text="Việc của bệnh viện")  # the hospital's task becomes CDC's too
+    assert "Việc của bệnh viện" not in client.get(url).content.decode()
+    ResponsibilityFactory(item=hospitals, plan=obligation.plan, lead_unit=org.cdc)
+    assert "Việc của bệnh viện" in client.get(url).content.decode()
+    link_indicators(obligation, [{"code": "so_nguoi", "label": "Số người được tập huấn"}])
+    page = client.get(url).content.decode()
+    assert "Số người được tập huấn" in page and "Số vụ việc phát hiện" not in page
