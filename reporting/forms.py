@@ -99,27 +99,55 @@ def _json_value(value):
     return value
 
 
-# The report form's hand-written field templates (templates/reporting/fields/), one per kind of control, and the
-# Bootstrap class each control gets: cheaper than a generic form-layout library on the deadline-day page.
+# The report form's hand-written markup (reporting.templatetags.reporting_tags.report_field), one kind per kind of
+# control, and the Bootstrap class each control gets: cheaper than a generic form-layout library, or than the
+# template language, on the deadline-day page.
 _FIELD_KINDS = (
-    ((forms.CheckboxSelectMultiple, forms.RadioSelect), "reporting/fields/_choices.html", "form-check-input"),
-    ((forms.CheckboxInput,), "reporting/fields/_check.html", "form-check-input"),
-    ((forms.Select, forms.SelectMultiple), "reporting/fields/_control.html", "form-select"),
+    ((forms.CheckboxSelectMultiple, forms.RadioSelect), "choices", "form-check-input"),
+    ((forms.CheckboxInput,), "check", "form-check-input"),
+    ((forms.Select, forms.SelectMultiple), "control", "form-select"),
 )
 
 
 def _prepare_for_template(form_field) -> None:
-    """Give ``form_field`` its template (``report_template``) and its control's class; whole numbers get the
+    """Give ``form_field`` its kind of markup (``report_kind``) and its control's class; whole numbers get the
     phone's numeric keypad."""
     widget = form_field.widget
-    template, css = next(((t, c) for kinds, t, c in _FIELD_KINDS if isinstance(widget, kinds)),
-                         ("reporting/fields/_control.html", "form-control"))
-    form_field.report_template = template
+    kind, css = next(((k, c) for kinds, k, c in _FIELD_KINDS if isinstance(widget, kinds)), ("control", "form-control"))
+    form_field.report_kind = kind
     classes = widget.attrs.get("class", "")
     if css not in classes.split():
         widget.attrs["class"] = f"{classes} {css}".strip()
     if getattr(getattr(form_field, "indicator", None), "type", None) == IndicatorType.INTEGER:
         widget.attrs["inputmode"] = "numeric"
+
+
+class ReportTextarea(forms.Textarea):
+    """Django's ``Textarea``, the same markup written without its template (the report form has one per task)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.forms.utils import flatatt
+        from django.utils.html import format_html
+
+        widget = self.get_context(name, value, attrs)["widget"]
+        return format_html('<textarea name="{}"{}>\n{}</textarea>', name, flatatt(widget["attrs"]),
+                           widget["value"] or "")
+
+
+class ReportSelect(forms.Select):
+    """Django's ``Select`` without its templates (one per task; its options without groups)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.forms.utils import flatatt
+        from django.utils.html import format_html, format_html_join
+
+        widget = self.get_context(name, value, attrs)["widget"]
+        if any(group for group, _options, _index in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)
+        options = format_html_join("", '<option value="{}"{}>{}</option>', (
+            (option["value"], flatatt(option["attrs"]), option["label"])
+            for _group, group_options, _index in widget["optgroups"] for option in group_options))
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options)
 
 
 class ReportForm(forms.Form):
@@ -151,18 +179,18 @@ class ReportForm(forms.Form):
         for key in self.section_keys:
             self.fields[f"narrative_{key}"] = forms.CharField(
                 label=SECTION_LABELS[key], required=False, initial=narrative.get(key, ""),
-                widget=forms.Textarea(attrs={"rows": 4}),
+                widget=ReportTextarea(attrs={"rows": 4}),
             )
         self.tasks = list(tasks) if obligation.include_tasks else []
         for task in self.tasks:
             update = updates.get(str(task.pk), {})
             self.fields[f"task_{task.pk}_status"] = forms.ChoiceField(
                 label=_("Status"), choices=[("", "—"), *TaskStatus.choices], required=False,
-                initial=update.get("status", ""),
+                initial=update.get("status", ""), widget=ReportSelect,
             )
             self.fields[f"task_{task.pk}_note"] = forms.CharField(
                 label=_("Note"), required=False, max_length=2000, initial=update.get("note", ""),
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=ReportTextarea(attrs={"rows": 2}),
             )
         self.indicators = obligation.indicators
         for indicator in self.indicators:

@@ -118,3 +118,33 @@ def inbox_rows(rows, today) -> str:
             f'<td><a class="btn btn-sm btn-primary" href="{url.replace(str(marker), str(int(row.pk)))}">'
             f"{write if row.is_open else view}</a></td>\n</tr>")
     return mark_safe("\n".join(html))  # noqa: S308 - every part is escaped, a date or an integer
+
+
+@register.simple_tag
+def report_field(field) -> str:
+    """One field of the report form (``reporting.forms``: its ``report_kind``): its label for its control, what the
+    user typed, its error beside it with ``aria-describedby``. Written here, not by templates: the form has a field
+    per task and per figure, and the template language took ~0.1 ms a field."""
+    from django.utils.html import format_html, format_html_join
+
+    messages = format_html(
+        "{}{}",
+        format_html('<div class="invalid-feedback d-block" id="{}_error">{}</div>', field.auto_id,
+                    " ".join(str(e) for e in field.errors)) if field.errors else "",
+        format_html('<div class="form-text" id="{}_helptext">{}</div>', field.auto_id, field.help_text)
+        if field.help_text else "")
+    kind = getattr(field.field, "report_kind", "control")
+    if kind == "check":
+        return format_html('<div class="mb-3 form-check">{}<label class="form-check-label" for="{}">{}</label>{}</div>',
+                           field.as_widget(), field.auto_id, field.label, messages)
+    if kind == "choices":  # several checkboxes or radios: a fieldset whose legend is the label, each option labelled
+        described = " ".join(([f"{field.auto_id}_helptext"] if field.help_text else [])
+                             + ([f"{field.auto_id}_error"] if field.errors else []))
+        options = format_html_join(
+            "", '<div class="form-check">{}<label class="form-check-label" for="{}">{}</label></div>',
+            ((option.tag(), option.id_for_label, option.choice_label) for option in field))
+        return format_html('<fieldset class="mb-3"{}><legend class="form-label fs-6">{}</legend>{}{}</fieldset>',
+                           format_html(' aria-describedby="{}"', described) if described else "", field.label, options,
+                           messages)
+    return format_html('<div class="mb-3"><label class="form-label" for="{}">{}</label>{}{}</div>', field.auto_id,
+                       field.label, field.as_widget(), messages)

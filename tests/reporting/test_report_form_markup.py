@@ -1,4 +1,4 @@
-"""The report form's hand-written markup (templates/reporting/fields/): every control labelled, the phone's
+"""The report form's hand-written markup (reporting_tags.report_field): every control labelled, the phone's
 number keypad on figures, errors beside their field with what the user typed kept."""
 
 import re
@@ -73,3 +73,23 @@ def test_an_error_is_shown_beside_its_field_with_what_was_typed(client, users, r
     error = re.search(r'id="id_indicator_so_vu_error">([^<]+)<', html).group(1)
     assert error.strip()
     assert "Đã công khai 12 thủ tục." in html  # the other fields keep what was typed
+
+
+@pytest.mark.parametrize("data", [None, {"note": 'Đã xong <b>50%</b> & "còn lại"', "status": "done"}])
+def test_the_hand_written_widgets_write_what_djangos_templates_write(data):
+    from django import forms
+    from django.test.html import parse_html
+
+    from reporting.choices import TaskStatus
+    from reporting.forms import ReportSelect, ReportTextarea
+
+    def form(textarea, select):
+        fields = {"note": forms.CharField(widget=textarea(attrs={"rows": 2, "class": "form-control"}), required=False,
+                                          help_text="Ghi chú"),
+                  "status": forms.ChoiceField(choices=[("", "—"), *TaskStatus.choices], required=False,
+                                              widget=select)}
+        return type("F", (forms.Form,), fields)(data)
+
+    django_form, ours = form(forms.Textarea, forms.Select), form(ReportTextarea, ReportSelect)
+    for name in ("note", "status"):
+        assert parse_html(str(ours[name])) == parse_html(str(django_form[name]))
