@@ -14,7 +14,8 @@ static storage). Then:
   aggregations (the queries a cold overview ran, replayed with a cursor);
 * **load** (the largest scale only): gunicorn (4 sync workers) started on loopback, then locust headless from a
   second process, BENCH_USERS (100) logged-in unit heads with no think time, BENCH_LOAD_SECONDS (20) per
-  scenario: the bare view, and the deadline mix (inbox, report form, save draft).
+  scenario after BENCH_WARMUP_SECONDS (5) of warm-up: the bare view, and the deadline mix (inbox, report form,
+  save draft); with the CPU time per request of the gunicorn workers, the PostgreSQL backends and locust.
 """
 
 from __future__ import annotations
@@ -271,9 +272,38 @@ def _wait_for(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"gunicorn did not answer {url} within {timeout:.0f} s")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` so far (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _server_processes(server_pid: int) -> dict[str, list[int]]:
+    """The gunicorn workers, and the PostgreSQL backends serving this database (other than ours)."""
+    from django.db import connection
+
+    workers = [int(pid) for pid in subprocess.run(["pgrep", "-P", str(server_pid)], capture_output=True,
+                                                  text=True).stdout.split()]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity"
+                       " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        backends = [row[0] for row in cursor.fetchall()]
+    return {"gunicorn": workers, "postgres": backends}
+
+
 def run_load(chosen) -> dict:
+    """Each scenario warmed up for BENCH_WARMUP_SECONDS (each worker's first requests compile templates and load
+    catalogues), then measured for BENCH_LOAD_SECONDS; with the CPU time each request cost the gunicorn workers,
+    the PostgreSQL backends and locust (``/proc``: the split of where a request's cost goes, whatever else the
+    machine runs)."""
+    import resource
+
     users = int(os.environ.get("BENCH_USERS", "100"))
     seconds = int(os.environ.get("BENCH_LOAD_SECONDS", "20"))
+    warmup = int(os.environ.get("BENCH_WARMUP_SECONDS", "5"))
     sessions = chosen.load_sessions(users)
     port = _free_port()
     workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
@@ -282,20 +312,39 @@ def run_load(chosen) -> dict:
         [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi:application", "--workers", "4", "--worker-class", "sync",
          "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--timeout", "60"],
         cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench"})
-    results = {"users": users, "seconds": seconds, "server": "gunicorn, 4 sync workers, config.settings.bench"}
+    results = {"users": users, "seconds": seconds, "warmup_seconds": warmup,
+               "server": "gunicorn, 4 sync workers, config.settings.bench"}
+
+    def locust(scenario: str, duration: int, prefix: Path) -> None:
+        env = {**os.environ, "BENCH_USERS_FILE": str(workdir / "users.json"), "BENCH_SCENARIO": scenario}
+        subprocess.run(
+            [str(Path(PYTHON).parent / "locust"), "-f", str(ROOT / "benchmarks" / "locustfile.py"), "--headless",
+             "-u", str(users), "-r", str(users), "-t", f"{duration}s", "--host", f"http://127.0.0.1:{port}",
+             "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5"],
+            cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            timeout=duration + 60)
+
     try:
         _wait_for(f"http://127.0.0.1:{port}/accounts/login/")
         for scenario in ("bare", "mix"):
+            if warmup:
+                locust(scenario, warmup, workdir / f"{scenario}-warmup")
+            before = {kind: {pid: _cpu_seconds(pid) for pid in pids}
+                      for kind, pids in _server_processes(server.pid).items()}
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
             prefix = workdir / scenario
-            env = {**os.environ, "BENCH_USERS_FILE": str(workdir / "users.json"), "BENCH_SCENARIO": scenario}
-            subprocess.run(
-                [str(Path(PYTHON).parent / "locust"), "-f", str(ROOT / "benchmarks" / "locustfile.py"), "--headless",
-                 "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
-                 "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5"],
-                cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                timeout=seconds + 60)
-            results[scenario] = _locust_stats(prefix.with_name(prefix.name + "_stats.csv"))
-            print(f"  load {scenario}: {results[scenario]['aggregated']}", flush=True)
+            locust(scenario, seconds, prefix)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            results[scenario] = stats = _locust_stats(prefix.with_name(prefix.name + "_stats.csv"))
+            # a process started meanwhile (a connection renewed, CONN_MAX_AGE) counts whole; one gone is lost
+            spent = {kind: sum(max(0.0, _cpu_seconds(pid) - before[kind].get(pid, 0.0)) for pid in pids)
+                     for kind, pids in _server_processes(server.pid).items()}
+            spent["locust"] = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+            requests = max(1, stats["aggregated"]["requests"])
+            stats["cpu_ms_per_request"] = {kind: round(1000 * value / requests, 2) for kind, value in spent.items()}
+            stats["cpu_ms_per_request"]["total"] = round(sum(stats["cpu_ms_per_request"].values()), 2)
+            print(f"  load {scenario}: {stats['aggregated']}, CPU ms per request {stats['cpu_ms_per_request']}",
+                  flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -37,12 +37,14 @@ def main() -> int:
     checks.append(("dashboard overview within 3× of its raw SQL", warm <= 3 * raw))
     if load := full.get("load"):
         print(f"\nDeadline-day load: {load['users']} users, {load['seconds']} s each, {load['server']}")
-        print(f"{'scenario':14} {'req/s':>7} {'p50':>7} {'p95':>7} {'errors':>7} {'share':>6}")
+        print(f"{'scenario':14} {'req/s':>7} {'p50':>7} {'p95':>7} {'errors':>7} {'share':>6}   CPU ms per request:"
+              f" {'gunicorn':>8} {'postgres':>8} {'locust':>7} {'total':>7}")
         bare = load["bare"]["aggregated"]["rps"]
         for scenario in ("bare", "mix"):
-            row = load[scenario]["aggregated"]
+            row, cpu = load[scenario]["aggregated"], load[scenario].get("cpu_ms_per_request", {})
             print(f"{scenario:14} {row['rps']:7.1f} {row['p50_ms']:7.0f} {row['p95_ms']:7.0f} {row['errors']:7d}"
-                  f" {row['rps'] / bare:6.2f}")
+                  f" {row['rps'] / bare:6.2f}   {'':19} {cpu.get('gunicorn', 0):8.2f} {cpu.get('postgres', 0):8.2f}"
+                  f" {cpu.get('locust', 0):7.2f} {cpu.get('total', 0):7.2f}")
         mix = load["mix"]["aggregated"]
         checks.append(("deadline mix ≥ 0.5 of the bare view, 0 errors",
                        mix["rps"] >= 0.5 * bare and mix["errors"] == 0))

@@ -226,8 +226,9 @@ def request_for_fill(*, user, pk: int) -> ReportRequest | None:
 
     def load():
         found = request_base_queryset().filter(pk=pk, unit_id=user.unit_id).first()
-        if found is not None:
-            found.obligation.indicators  # noqa: B018 - read now, kept with it (indicators.obligation_indicators)
+        if found is not None:  # read now, kept with it: its indicators (indicators.obligation_indicators), its tasks
+            found.obligation.indicators  # noqa: B018
+            found._unit_tasks = _unit_responsibilities(found.obligation.plan_id, found.unit_id)
         return found
 
     report_request = read_through(_unit_key("request", user.unit_id, pk), UNIT_CACHE_SECONDS, load)
@@ -287,19 +288,25 @@ def responsibility_updates(*, plan_id: int, submissions) -> dict[int, list[Respo
 
 def unit_responsibilities(report_request: ReportRequest) -> list:
     """The plan's responsibilities led by the request's unit: the "tasks" (nhiệm vụ) its report covers (cached per
-    plan and unit: a plan's content is part of ``SETUP``).
+    plan and unit, or with the request by ``request_for_fill``: a plan's content is part of ``SETUP``).
 
     In reporting, a *task* is what a unit head sees of a ``plans.Responsibility``; the stored
     ``Submission.task_updates`` are keyed by responsibility id (``responsibility_updates`` reads them).
     """
     from plans.caching import generations, read_through
+
+    if "_unit_tasks" in report_request.__dict__:  # read with it (request_for_fill)
+        return report_request._unit_tasks
+    plan_id, unit_id = report_request.obligation.plan_id, report_request.unit_id
+    return read_through(f"reporting:tasks:{generations(SETUP)[0]}:{plan_id}:{unit_id}", UNIT_CACHE_SECONDS,
+                        lambda: _unit_responsibilities(plan_id, unit_id))
+
+
+def _unit_responsibilities(plan_id: int, unit_id: int) -> list:
     from plans.models import Responsibility
 
-    plan_id, unit_id = report_request.obligation.plan_id, report_request.unit_id
-    key = f"reporting:tasks:{generations(SETUP)[0]}:{plan_id}:{unit_id}"
-    return read_through(key, UNIT_CACHE_SECONDS, lambda: list(
-        Responsibility.objects.filter(plan_id=plan_id, lead_unit_id=unit_id)
-        .select_related("item").order_by("item__section__order", "item__order", "id")))
+    return list(Responsibility.objects.filter(plan_id=plan_id, lead_unit_id=unit_id)
+                .select_related("item").order_by("item__section__order", "item__order", "id"))
 
 
 def overdue_requests(*, today: dt.date, user=None) -> QuerySet:
