@@ -72,3 +72,15 @@ def test_a_percentage_above_100_in_the_report_is_refused_with_the_form(client, e
                             "submit": "1"},
                            HTTP_ACCEPT_LANGUAGE="vi")
     assert response.status_code == 200 and not Result.objects.exists()
+
+
+def test_the_section_comes_and_goes_with_the_plans_reported_targets_though_it_is_cached(client, emu, users, report):
+    vaccination, ratio, _d, _p, request = report
+    client.force_login(users.unit_head)
+    url = reverse("reporting:report", args=[request.pk])
+    assert 'id="section-emulation"' in client.get(url).content.decode()
+    vaccination.delete()
+    ratio.delete()  # what is left is entered by the department
+    assert 'id="section-emulation"' not in client.get(url).content.decode()
+    emu.target(name="Tỷ lệ hài lòng", value=90)
+    assert 'id="section-emulation"' in client.get(url).content.decode()
