@@ -77,7 +77,7 @@ INCIDENTS = Export("su-co-vu-viec", _("Incidents"), [
     Column(_("Plan"), lambda i: str(i.agreement.plan)),
     Column(_("Handled by"), lambda i: str(i.assignee or "")),
     Column(_("Status"), lambda i: i.get_status_display()),
-    Column(_("Actions"), lambda i: i.action_count),
+    Column(_("Actions taken"), lambda i: i.action_count),
     Column(_("Closed on"), lambda i: i.closed_on),
 ])
 

@@ -59,6 +59,7 @@ def test_the_author_deletes_a_draft_it_disappears_is_kept_and_the_approver_resto
     client.force_login(users.approver)
     trash = client.get(reverse("plans:trash"))
     assert draft.title in trash.content.decode()
+    assert ">Thao tác</th>" in trash.content.decode()  # the row actions, not coordination's "Số bước xử lý"
     sheet = load_workbook(io.BytesIO(client.get(reverse("plans:trash"), {"format": "xlsx"}).content)).active
     assert [c.value for c in sheet[2]][:2] == [draft.title, 2026]
     response = client.post(reverse("plans:restore", args=[draft.pk]))
