@@ -122,3 +122,33 @@ def test_report_figures_follow_request_timeliness_in_every_scope(province):
             states = Counter(request_timeliness(r, today=TODAY) for r in scoped if r.period.year == row["year"])
             assert (row["expected"], row["missing"]) == (
                 states["on_time"] + states["late"] + states["missing"], states["missing"])
+
+
+def test_the_compliance_table_of_every_obligation_follows_request_timeliness(province, client):
+    from django.urls import reverse
+
+    from reporting.models import ReportingObligation
+    from reporting.selectors import compliance
+
+    client.force_login(province[Role.APPROVER])
+    for obligation in ReportingObligation.objects.all():
+        requests = list(obligation.requests.select_related("unit", "period").order_by("period__start", "unit__order",
+                                                                                        "unit__name", "id"))
+        table = compliance(obligation=obligation, today=TODAY)
+        assert [p.pk for p in table["periods"]] == list(dict.fromkeys(r.period_id for r in requests))
+        assert [u.pk for u, _cells in table["rows"]] == list(dict.fromkeys(r.unit_id for r in requests))
+        states = {(r.unit_id, r.period_id): request_timeliness(r, today=TODAY) for r in requests}
+        for unit, cells in table["rows"]:
+            assert [c and c[0] for c in cells] == [states.get((unit.pk, p.pk)) for p in table["periods"]]
+        for period, rate in zip(table["periods"], table["rates"], strict=True):
+            counted = Counter(state for (_u, p), state in states.items() if p == period.pk)
+            expected = counted["on_time"] + counted["late"] + counted["missing"]
+            assert (rate["expected"], rate["on_time"], rate["missing"]) == (
+                expected, counted["on_time"], counted["missing"])
+        period = table["periods"][-1]
+        for state, wanted in (("missing", {"missing"}), ("done", {"on_time", "late"}), ("pending", {"pending"})):
+            response = client.get(reverse("reporting:compliance_units", args=[obligation.pk, period.pk]),
+                                  {"state": state})
+            assert [(u.pk, r.pk) for u, r in response.context["rows"]] == [
+                (r.unit_id, r.pk) for r in requests if r.period_id == period.pk and states[(r.unit_id, r.period_id)]
+                in wanted]
