@@ -13,7 +13,7 @@ A task (responsibility) is *done* when the last submitted report of its lead uni
 so (``Submission.task_updates``, read by ``reporting.selectors.responsibility_updates``), *overdue*
 when it is not done and its deadline has passed, and *in progress* otherwise. A report's timeliness
 follows ``reporting.selectors.request_timeliness``: on time, late, missing (``ReportRequest.objects
-.with_overdue``) or pending, written here as SQL filters.
+.with_overdue``) or pending, counted with its SQL filters (``reporting.selectors.timeliness_q``).
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from plans.choices import PlanKind, PlanStatus, Role, UnitKind
 from plans.models import Plan, PlanIssuer, Responsibility, Unit
 from plans.policy import is_admin, plan_visibility_q, user_scope
 
-from ..models import Period, ReportRequest, RequestStatus, TaskStatus
+from ..models import Period, ReportRequest, TaskStatus
 from ..policy import reviewable_requests_q
+from ..selectors import COMPLETED_Q, ON_TIME_Q, TIMELINESS_STATES, request_timeliness, timeliness_q
 
 LEADERSHIP, ROOM, UNIT, PARTNER = "leadership", "room", "unit", "partner"
 TASK_STATES = ("done", "in_progress", "overdue")
-TIMELINESS_STATES = ("on_time", "late", "missing", "pending")
 CACHE_SECONDS = 600
 _VERSION_KEY = "dashboards:version"
 
@@ -187,29 +187,15 @@ def tasks_by_unit(scope: Scope, *, year: int, today: dt.date, counts: list[dict]
     return rows
 
 
-# --- Reports: timeliness ------------------------------------------------------------------------------
-
-_DONE = Q(status__in=(RequestStatus.SUBMITTED, RequestStatus.ACCEPTED))
-_ON_TIME = _DONE & Q(submitted_at__date__lte=F("due_date"))
-
-
-def timeliness_q(state: str) -> Q:
-    """A filter on requests annotated by ``with_overdue``: the rule of ``request_timeliness`` in SQL."""
-    return {
-        "on_time": _ON_TIME,
-        "late": _DONE & ~Q(submitted_at__date__lte=F("due_date")),  # never submitted at all counts as late
-        "missing": Q(is_overdue=True),
-        "pending": ~_DONE & Q(is_overdue=False),
-    }[state]
-
+# --- Reports: timeliness (``reporting.selectors.timeliness_q``) ---------------------------------------------
 
 def requests(scope: Scope, *, today: dt.date) -> QuerySet:
     return ReportRequest.objects.filter(scope.requests).with_overdue(today)
 
 
 def _request_counts() -> dict:
-    return {"requests": Count("id"), "completed": Count("id", filter=_DONE), "on_time": Count("id", filter=_ON_TIME),
-            "missing": Count("id", filter=Q(is_overdue=True))}
+    return {"requests": Count("id"), "completed": Count("id", filter=COMPLETED_Q),
+            "on_time": Count("id", filter=ON_TIME_Q), "missing": Count("id", filter=Q(is_overdue=True))}
 
 
 def _rates(row: dict) -> dict:
@@ -404,8 +390,6 @@ def with_states(rows, *, today: dt.date) -> list:
     rows = list(rows)
     for row in rows:
         if isinstance(row, ReportRequest):
-            from ..selectors import request_timeliness
-
             row.state = request_timeliness(row, today=today)
         else:
             row.state = row.task_state

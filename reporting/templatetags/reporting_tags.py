@@ -50,23 +50,27 @@ _CELL_BADGES = {"on_time": ("text-bg-success", _("On time")), "late": ("text-bg-
 
 
 @register.simple_tag
-def compliance_cells(cells) -> str:
-    """The ``<td>`` of one unit's row of the compliance table, written here rather than by template tags per cell
-    (a province's table has a thousand cells and more; the template language took ~0.1 ms a cell)."""
+def compliance_rows(rows) -> str:
+    """The ``<tr>`` of the compliance table (``selectors.compliance``: a unit and its cells), written here rather
+    than by template tags per cell: a province's table has a thousand cells and more, the template language took
+    ~0.1 ms a cell, and the labels are translated once for the whole table."""
     from django.urls import reverse
     from django.utils.html import escape
 
-    marker = 2_147_483_647  # one reverse() per row: the URL of the request whose pk is ``marker``, then each pk in it
+    marker = 2_147_483_647  # one reverse(): the URL of the request whose pk is ``marker``, then each pk in it
     url, title = reverse("reporting:review", args=[marker]), escape(_("Open the report"))
-    badges = {state: (css, escape(label)) for state, (css, label) in _CELL_BADGES.items()}
+    before, after = url.split(str(marker))
+    badges = {state: f'" title="{title}"><span class="badge {css}">{escape(label)}</span></a></td>'
+              for state, (css, label) in _CELL_BADGES.items()}
     html = []
-    for cell in cells:
-        if cell is None:
-            html.append("<td></td>")
-            continue
-        state, report_request = cell
-        css, label = badges.get(state, badges["pending"])
-        html.append(f'<td><a class="compliance-cell text-decoration-none" '
-                    f'href="{url.replace(str(marker), str(int(report_request.pk)))}" title="{title}">'
-                    f'<span class="badge {css}">{label}</span></a></td>')
+    for unit, cells in rows:
+        html.append(f'<tr><th class="text-start fw-normal">{escape(unit.display_short)}</th>')
+        for cell in cells:
+            if cell is None:
+                html.append("<td></td>")
+                continue
+            state, pk = cell
+            html.append(f'<td><a class="compliance-cell text-decoration-none" href="{before}{int(pk)}{after}'
+                        f'{badges.get(state, badges["pending"])}')
+        html.append("</tr>\n")
     return mark_safe("".join(html))  # noqa: S308 - every part is escaped or an integer
