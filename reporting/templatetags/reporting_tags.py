@@ -74,3 +74,32 @@ def compliance_rows(rows) -> str:
                         f'{badges.get(state, badges["pending"])}')
         html.append("</tr>\n")
     return mark_safe("".join(html))  # noqa: S308 - every part is escaped or an integer
+
+
+# The overview's unit × period matrix: each cell "on time / late / missing" (links to the reports behind them)
+_MATRIX_PARTS = (("on_time", "text-success", "text-success"),
+                 ("late", "text-warning-emphasis", "text-warning-emphasis"),
+                 ("missing", "text-danger", "text-danger fw-bold dash-missing"))  # (state, span's class, link's class)
+
+
+@register.simple_tag
+def dashboard_cells(row, year, reports_url) -> str:
+    """The ``<td>`` of one unit's row of the overview's matrix (``dashboards.selectors.compliance_matrix``), written
+    here rather than by the template language: a province's fifty worst units have hundreds of cells."""
+    from django.utils.html import escape
+
+    base = f"{escape(reports_url)}?year={int(year)}&amp;unit={int(row['unit_id'])}&amp;period="
+    html = []
+    for period_id, cell in row["cells"]:
+        if not cell:
+            html.append('<td class="dash-cell"></td>')
+            continue
+        parts = []
+        for state, span, link in _MATRIX_PARTS:
+            n = int(cell[state])
+            shown = f'<a class="{link}" href="{base}{int(period_id)}&amp;state={state}">{n}</a>' if n else "0"
+            parts.append(f'<span class="{span}">{shown}</span>')
+        pending = int(cell["pending"])
+        more = f' <span class="text-body-secondary small">(+{pending})</span>' if pending else ""
+        html.append(f'<td class="dash-cell">{"/".join(parts)}{more}</td>')
+    return mark_safe("".join(html))  # noqa: S308 - every part is escaped or an integer
