@@ -224,10 +224,9 @@ def compliance_matrix(scope: Scope, *, year: int, today: dt.date) -> dict:
     counts = _request_counts()
     cells = list(base.values("unit_id", "unit__name", "unit__short_name", "period_id").annotate(**counts).order_by())
     by_unit: dict = {}
-    for cell in cells:
-        row = by_unit.setdefault(cell["unit_id"], {"unit_id": cell["unit_id"], "unit__name": cell["unit__name"],
-                                                   "unit__short_name": cell["unit__short_name"],
-                                                   **dict.fromkeys(counts, 0)})
+    for cell in cells:  # the unit's names go to its row (the cells are cached with the overview: kept small)
+        names = {"unit__name": cell.pop("unit__name"), "unit__short_name": cell.pop("unit__short_name")}
+        row = by_unit.setdefault(cell["unit_id"], {"unit_id": cell["unit_id"], **names, **dict.fromkeys(counts, 0)})
         for key in counts:
             row[key] += cell[key]
     units = [_rates(row) for row in by_unit.values()]
