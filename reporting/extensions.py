@@ -166,19 +166,19 @@ def _compliance_visible(user) -> bool:
 
 def compliance_summary(user, year: int, *, today) -> dict:
     """Expected / completed / on-time reports of ``year`` over the obligations ``user`` oversees (one query)."""
-    from django.db.models import Count, F, Q
+    from django.db.models import Count, Q
 
-    from .models import ReportRequest, RequestStatus
+    from .models import ReportRequest
     from .policy import reviewable_requests_q
+    from .selectors import COMPLETED_Q, ON_TIME_Q
 
     if not _compliance_visible(user):
         return {}
     requests = ReportRequest.objects.filter(reviewable_requests_q(user), period__year=year)
-    done = Q(status__in=(RequestStatus.SUBMITTED, RequestStatus.ACCEPTED))
     counts = requests.aggregate(
         requests=Count("id"), obligations=Count("obligation_id", distinct=True),
-        expected=Count("id", filter=done | Q(due_date__lt=today)), completed=Count("id", filter=done),
-        on_time=Count("id", filter=done & Q(submitted_at__date__lte=F("due_date"))),
+        expected=Count("id", filter=COMPLETED_Q | Q(due_date__lt=today)), completed=Count("id", filter=COMPLETED_Q),
+        on_time=Count("id", filter=ON_TIME_Q),
     )
     if not counts["requests"]:
         return {}

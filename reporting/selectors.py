@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, CharField, F, Prefetch, Q, QuerySet, Value, When
 
 from plans.choices import UnitKind
 from plans.selectors import unit_tree
@@ -329,36 +330,35 @@ def obligation_for_compliance(*, user, pk: int):
 
 
 def compliance(*, obligation, today: dt.date) -> dict:
-    """Units × periods of ``obligation``: each cell on time / late / missing / pending, with the rates per period.
+    """Units × periods of ``obligation``: each cell (state, request id), the state on time / late / missing /
+    pending, with the rates per period.
 
     Expected reports are the requests whose deadline has passed; a report counts as
     completed once submitted (and not returned), on time if first submitted by the deadline.
+    Three queries: the requests' states (computed in SQL: a province's table has more than a thousand cells), and
+    each unit and period once.
     """
     from plans.models import Unit
 
     from .models import Period
 
-    # The requests' own columns only, and each unit and period read once (not once per request)
-    requests = list(ReportRequest.objects.filter(obligation=obligation)
-                    .only("id", "unit_id", "period_id", "status", "submitted_at", "due_date")
-                    .order_by("period__start", "unit__order", "unit__name"))
-    unit_ids = dict.fromkeys(req.unit_id for req in requests)  # in order of first appearance
-    period_ids = dict.fromkeys(req.period_id for req in requests)
+    states = (with_timeliness(ReportRequest.objects.filter(obligation=obligation), today)
+              .order_by("period__start", "unit__order", "unit__name").values_list("pk", "unit_id", "period_id",
+                                                                                  "timeliness"))
+    cells, unit_ids, period_ids = {}, {}, {}  # the units and periods in order of first appearance
+    for pk, unit_id, period_id, state in states:
+        cells[(unit_id, period_id)] = (state, pk)
+        unit_ids.setdefault(unit_id)
+        period_ids.setdefault(period_id)
     unit_by_id, period_by_id = Unit.objects.in_bulk(unit_ids), Period.objects.in_bulk(period_ids)
     units, periods = [unit_by_id[pk] for pk in unit_ids], [period_by_id[pk] for pk in period_ids]
-    cells = {}
-    for req in requests:
-        req.unit, req.period = unit_by_id[req.unit_id], period_by_id[req.period_id]
-        cells[(req.unit_id, req.period_id)] = (request_timeliness(req, today=today), req)
+    counted = Counter((period_id, cell[0]) for (_unit_id, period_id), cell in cells.items())
     rates = []
     for period in periods:
-        states = [cells[(u.pk, period.pk)][0] for u in units if (u.pk, period.pk) in cells]
-        expected = sum(1 for s in states if s != "pending")
-        completed = sum(1 for s in states if s in ("on_time", "late"))
-        on_time = sum(1 for s in states if s == "on_time")
+        on_time, late, missing = (counted[(period.pk, state)] for state in ("on_time", "late", "missing"))
+        expected, completed = on_time + late + missing, on_time + late
         rates.append({
-            "period": period, "expected": expected, "completed": completed, "on_time": on_time,
-            "missing": sum(1 for s in states if s == "missing"),
+            "period": period, "expected": expected, "completed": completed, "on_time": on_time, "missing": missing,
             "reporting_rate": round(100 * completed / expected) if expected else None,
             "on_time_rate": round(100 * on_time / expected) if expected else None,
         })
@@ -366,14 +366,52 @@ def compliance(*, obligation, today: dt.date) -> dict:
     return {"periods": periods, "rows": rows, "rates": rates}
 
 
+def compliance_period(*, obligation, pk: int):
+    """The period ``pk`` if it is a column of ``obligation``'s compliance table (a report was requested), else None."""
+    from .models import Period
+
+    return Period.objects.filter(pk=pk, requests__obligation=obligation).distinct().first()
+
+
+def compliance_requests(*, obligation, period_id: int, states, today: dt.date) -> list:
+    """The requests of one period of ``obligation`` whose state is one of ``states`` (the units behind a figure of
+    the compliance table), with their units, in the table's order (one query)."""
+    return list(with_timeliness(ReportRequest.objects.filter(obligation=obligation, period_id=period_id), today)
+                .filter(timeliness__in=states).select_related("unit").order_by("unit__order", "unit__name"))
+
+
 def request_timeliness(report_request: ReportRequest, *, today: dt.date) -> str:
     """"on_time" / "late" (submitted, by the deadline or after it), "missing" (overdue) or "pending".
 
-    A report counts as completed once submitted and not returned (DHIS2's reporting rate).
+    A report counts as completed once submitted and not returned (DHIS2's reporting rate); ``timeliness_q`` is
+    the same rule in SQL.
     """
     if report_request.status in (RequestStatus.SUBMITTED, RequestStatus.ACCEPTED):
         return "on_time" if report_request.submitted_on_time() else "late"
     return "missing" if report_request.overdue_on(today) else "pending"
+
+
+# The rule of ``request_timeliness`` in SQL, on requests annotated by ``ReportRequest.objects.with_overdue``
+TIMELINESS_STATES = ("on_time", "late", "missing", "pending")
+COMPLETED_Q = Q(status__in=(RequestStatus.SUBMITTED, RequestStatus.ACCEPTED))
+ON_TIME_Q = COMPLETED_Q & Q(submitted_at__date__lte=F("due_date"))
+
+
+def timeliness_q(state: str) -> Q:
+    """A filter on requests annotated by ``with_overdue``: those whose ``request_timeliness`` is ``state``."""
+    return {
+        "on_time": ON_TIME_Q,
+        "late": COMPLETED_Q & ~Q(submitted_at__date__lte=F("due_date")),  # never submitted at all counts as late
+        "missing": Q(is_overdue=True),
+        "pending": ~COMPLETED_Q & Q(is_overdue=False),
+    }[state]
+
+
+def with_timeliness(requests: QuerySet, today: dt.date) -> QuerySet:
+    """``requests`` annotated with ``is_overdue`` and ``timeliness`` (``request_timeliness``, in SQL)."""
+    return requests.with_overdue(today).annotate(timeliness=Case(
+        *(When(timeliness_q(state), then=Value(state)) for state in TIMELINESS_STATES[:-1]),
+        default=Value(TIMELINESS_STATES[-1]), output_field=CharField()))
 
 
 def notifications(*, user, limit: int = 50) -> list:

@@ -96,15 +96,13 @@ def compliance_units(request, pk: int, period: int):
     state = request.GET.get("state", "missing")
     if state not in STATE_LABELS:
         state = "missing"
-    table = selectors.compliance(obligation=obligation, today=timezone.localdate())
-    period_obj = next((p for p in table["periods"] if p.pk == period), None)
+    period_obj = selectors.compliance_period(obligation=obligation, pk=period)
     if period_obj is None:
         raise Http404
-    index = table["periods"].index(period_obj)
-    wanted = {"done": ("on_time", "late")}.get(state, (state,))
-    rows = [(unit, cells[index][1]) for unit, cells in table["rows"]
-            if cells[index] is not None and cells[index][0] in wanted]
+    today = timezone.localdate()
+    requests = selectors.compliance_requests(obligation=obligation, period_id=period_obj.pk, today=today,
+                                             states={"done": ("on_time", "late")}.get(state, (state,)))
     return render(request, "reporting/compliance_units.html", {
         "obligation": obligation, "period": period_obj, "state": state, "state_label": STATE_LABELS[state],
-        "states": STATE_LABELS, "rows": rows, "today": timezone.localdate(),
+        "states": STATE_LABELS, "rows": [(r.unit, r) for r in requests], "today": today,
     })

@@ -13,7 +13,7 @@ A task (responsibility) is *done* when the last submitted report of its lead uni
 so (``Submission.task_updates``, read by ``reporting.selectors.responsibility_updates``), *overdue*
 when it is not done and its deadline has passed, and *in progress* otherwise. A report's timeliness
 follows ``reporting.selectors.request_timeliness``: on time, late, missing (``ReportRequest.objects
-.with_overdue``) or pending, written here as SQL filters.
+.with_overdue``) or pending, counted with its SQL filters (``reporting.selectors.timeliness_q``).
 """
 
 from __future__ import annotations
@@ -22,19 +22,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Case, Count, F, Func, OuterRef, Q, QuerySet, Subquery, TextField, Value, When
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, QuerySet, TextField, Value, When, Window
+from django.db.models.functions import Cast, FirstValue
 
 from plans.choices import PlanKind, PlanStatus, Role, UnitKind
 from plans.models import Plan, PlanIssuer, Responsibility, Unit
 from plans.policy import is_admin, plan_visibility_q, user_scope
 
-from ..models import Period, ReportRequest, RequestStatus, Submission, TaskStatus
+from ..models import Period, ReportRequest, TaskStatus
 from ..policy import reviewable_requests_q
+from ..selectors import COMPLETED_Q, ON_TIME_Q, TIMELINESS_STATES, request_timeliness, timeliness_q
 
 LEADERSHIP, ROOM, UNIT, PARTNER = "leadership", "room", "unit", "partner"
 TASK_STATES = ("done", "in_progress", "overdue")
-TIMELINESS_STATES = ("on_time", "late", "missing", "pending")
 CACHE_SECONDS = 600
 _VERSION_KEY = "dashboards:version"
 
@@ -109,40 +109,48 @@ def may_see_unit(scope: Scope, unit) -> bool:
 
 
 class _ReportedStatus(Func):
-    """``task_updates -> <responsibility id> ->> 'status'`` of a submission (PostgreSQL; SQLite for ``make run``)."""
+    """``updates -> <responsibility id> ->> 'status'`` of a submission's task updates (PostgreSQL; SQLite for
+    ``make run``)."""
 
     function = "jsonb_extract_path_text"
     output_field = TextField()
 
-    def __init__(self, responsibility_id):
-        super().__init__(F("task_updates"), Cast(responsibility_id, TextField()), Value("status"))
+    def __init__(self, updates, responsibility_id):
+        super().__init__(updates, Cast(responsibility_id, TextField()), Value("status"))
 
     def as_sqlite(self, compiler, connection, **extra):
         updates, key = (compiler.compile(expression) for expression in self.source_expressions[:2])
         return f"json_extract({updates[0]}, '$.\"' || {key[0]} || '\".status')", (*updates[1], *key[1])
 
 
-def _last_task_status() -> Subquery:
-    """The status the lead unit last reported for the responsibility (in its last submitted report on the plan)."""
-    status = _ReportedStatus(OuterRef("pk"))
-    return Subquery(Submission.objects.filter(
-        request__obligation__plan_id=OuterRef("plan_id"), request__unit_id=OuterRef("lead_unit_id"),
-        submitted_at__isnull=False).annotate(task_status=status).filter(task_status__isnull=False)
-        .order_by("-submitted_at", "-id").values("task_status")[:1])
+_REPORTS = "plan__reporting_obligations__requests"  # a responsibility's plan's requests, then their submissions
 
 
-def _task_state(today: dt.date) -> Case:
+def _done_tasks(responsibilities: QuerySet) -> QuerySet:
+    """The ids of those of ``responsibilities`` whose lead unit last reported them done (in its last submitted
+    report on the plan that names the task). One set, which the database computes once for a whole query
+    (a subquery per task ran once per row: ~9000 times for a province's overview)."""
+    submission = f"{_REPORTS}__submissions"
+    reported = (responsibilities
+                .filter(**{f"{_REPORTS}__unit_id": F("lead_unit_id"), f"{submission}__submitted_at__isnull": False})
+                .annotate(reported=_ReportedStatus(F(f"{submission}__task_updates"), F("pk")))
+                .filter(reported__isnull=False)
+                .annotate(last=Window(FirstValue("reported"), partition_by=F("pk"), order_by=[
+                    F(f"{submission}__submitted_at").desc(), F(f"{submission}__id").desc()])))
+    return reported.filter(last=TaskStatus.DONE).order_by().values("pk")
+
+
+def _task_state(responsibilities: QuerySet, today: dt.date) -> Case:
     """done (the last report says so), overdue (not done, deadline passed) or in progress, as of ``today``."""
-    return Case(When(last_status=TaskStatus.DONE, then=Value("done")),
+    return Case(When(pk__in=_done_tasks(responsibilities), then=Value("done")),
                 When(due_date__lt=today, then=Value("overdue")),
                 default=Value("in_progress"), output_field=TextField())
 
 
-def tasks(scope: Scope, *, today: dt.date) -> QuerySet:
-    """The responsibilities of the scope, each with ``last_status`` ("" when never reported) and ``task_state``."""
-    return (Responsibility.objects.filter(scope.tasks)
-            .annotate(last_status=Coalesce(_last_task_status(), Value(""), output_field=TextField()))
-            .annotate(task_state=_task_state(today)))
+def tasks(scope: Scope, *, today: dt.date, **lookups) -> QuerySet:
+    """The responsibilities of the scope (and of ``lookups``), each with its ``task_state``."""
+    chosen = Responsibility.objects.filter(scope.tasks, **lookups)
+    return chosen.annotate(task_state=_task_state(chosen, today))
 
 
 def _count_states(rows, key: str) -> dict:
@@ -155,12 +163,20 @@ def _count_states(rows, key: str) -> dict:
     return found
 
 
-def tasks_by_unit(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
-    """Per lead unit: total, done, in progress, overdue (one query, grouped by unit and state: the state
-    is computed once per row); most overdue first."""
-    grouped = (tasks(scope, today=today).filter(plan__year=year)
-               .values("lead_unit_id", "lead_unit__name", "lead_unit__short_name", "task_state")
-               .annotate(n=Count("id")).order_by())
+def task_counts(scope: Scope, *, today: dt.date, **lookups) -> list[dict]:
+    """The scope's tasks counted by plan year, lead unit and state (one query; the overview reads every year at
+    once: its table of the year and its trend count the same rows)."""
+    return list(tasks(scope, today=today, **lookups)
+                .values("plan__year", "lead_unit_id", "lead_unit__name", "lead_unit__short_name", "task_state")
+                .annotate(n=Count("id")).order_by())
+
+
+def tasks_by_unit(scope: Scope, *, year: int, today: dt.date, counts: list[dict] | None = None) -> list[dict]:
+    """Per lead unit: total, done, in progress, overdue (from ``counts`` of ``task_counts``, else one query);
+    most overdue first."""
+    if counts is None:
+        counts = task_counts(scope, today=today, plan__year=year)
+    grouped = [row for row in counts if row["plan__year"] == year]
     rows = []
     for unit_id, entry in _count_states(grouped, "lead_unit_id").items():
         first = entry.pop("row")
@@ -171,29 +187,15 @@ def tasks_by_unit(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
     return rows
 
 
-# --- Reports: timeliness ------------------------------------------------------------------------------
-
-_DONE = Q(status__in=(RequestStatus.SUBMITTED, RequestStatus.ACCEPTED))
-_ON_TIME = _DONE & Q(submitted_at__date__lte=F("due_date"))
-
-
-def timeliness_q(state: str) -> Q:
-    """A filter on requests annotated by ``with_overdue``: the rule of ``request_timeliness`` in SQL."""
-    return {
-        "on_time": _ON_TIME,
-        "late": _DONE & ~Q(submitted_at__date__lte=F("due_date")),  # never submitted at all counts as late
-        "missing": Q(is_overdue=True),
-        "pending": ~_DONE & Q(is_overdue=False),
-    }[state]
-
+# --- Reports: timeliness (``reporting.selectors.timeliness_q``) ---------------------------------------------
 
 def requests(scope: Scope, *, today: dt.date) -> QuerySet:
     return ReportRequest.objects.filter(scope.requests).with_overdue(today)
 
 
 def _request_counts() -> dict:
-    return {"requests": Count("id"), "completed": Count("id", filter=_DONE), "on_time": Count("id", filter=_ON_TIME),
-            "missing": Count("id", filter=Q(is_overdue=True))}
+    return {"requests": Count("id"), "completed": Count("id", filter=COMPLETED_Q),
+            "on_time": Count("id", filter=ON_TIME_Q), "missing": Count("id", filter=Q(is_overdue=True))}
 
 
 def _rates(row: dict) -> dict:
@@ -215,13 +217,19 @@ def _worst_first(row: dict):
 def compliance_matrix(scope: Scope, *, year: int, today: dt.date) -> dict:
     """Units × periods of ``year``: on time / late / missing per cell, rates per unit, obligation and overall.
 
-    Four queries: cells, units, obligations (each grouped in SQL) and the periods' labels.
+    Three queries: cells and obligations (each grouped in SQL; a unit's figures are the sums of its cells) and the
+    periods' labels.
     """
     base = requests(scope, today=today).filter(period__year=year)
     counts = _request_counts()
-    cells = list(base.values("unit_id", "period_id").annotate(**counts).order_by())
-    units = [_rates(row) for row in base.values("unit_id", "unit__name", "unit__short_name")
-             .annotate(**counts).order_by()]
+    cells = list(base.values("unit_id", "unit__name", "unit__short_name", "period_id").annotate(**counts).order_by())
+    by_unit: dict = {}
+    for cell in cells:  # the unit's names go to its row (the cells are cached with the overview: kept small)
+        names = {"unit__name": cell.pop("unit__name"), "unit__short_name": cell.pop("unit__short_name")}
+        row = by_unit.setdefault(cell["unit_id"], {"unit_id": cell["unit_id"], **names, **dict.fromkeys(counts, 0)})
+        for key in counts:
+            row[key] += cell[key]
+    units = [_rates(row) for row in by_unit.values()]
     for row in units:
         row["name"] = row["unit__short_name"] or row["unit__name"]
     obligations = [_rates(row) for row in base.values("obligation_id", "obligation__title", "obligation__plan_id")
@@ -260,12 +268,12 @@ def plans_by_status_kind(scope: Scope, *, year: int) -> dict:
 # --- Trend ------------------------------------------------------------------------------------------------
 
 
-def trend(scope: Scope, *, today: dt.date) -> list[dict]:
-    """Year by year over the years kept: the reporting and on-time rates, and the overdue tasks (two queries)."""
+def trend(scope: Scope, *, today: dt.date, counts: list[dict] | None = None) -> list[dict]:
+    """Year by year over the years kept: the reporting and on-time rates, and the overdue tasks (two queries, or
+    one given the ``counts`` of ``task_counts``)."""
     by_year = {row["period__year"]: _rates(row) for row in requests(scope, today=today)
                .values("period__year").annotate(**_request_counts()).order_by()}
-    overdue = _count_states(tasks(scope, today=today).values("plan__year", "task_state").annotate(n=Count("id"))
-                            .order_by(), "plan__year")
+    overdue = _count_states(task_counts(scope, today=today) if counts is None else counts, "plan__year")
     rows = []
     for year in sorted(set(by_year) | set(overdue)):
         reports = by_year.get(year) or _rates({"requests": 0, "completed": 0, "on_time": 0, "missing": 0})
@@ -292,11 +300,12 @@ def invalidate(**kwargs) -> None:
 
 
 def compute_overview(scope: Scope, *, year: int, today: dt.date) -> dict:
+    counts = task_counts(scope, today=today)
     return {
         "plans": plans_by_status_kind(scope, year=year),
-        "tasks": tasks_by_unit(scope, year=year, today=today),
+        "tasks": tasks_by_unit(scope, year=year, today=today, counts=counts),
         "compliance": compliance_matrix(scope, year=year, today=today),
-        "trend": trend(scope, today=today),
+        "trend": trend(scope, today=today, counts=counts),
         "years": years_kept(scope),
     }
 
@@ -338,9 +347,11 @@ def chart_data(data: dict) -> dict:
 
 
 def years_kept(scope: Scope) -> list[int]:
-    """The years that have plans or report periods in the scope, newest first (one query)."""
+    """The years that have plans or report periods in the scope, newest first (one query: a period is looked up
+    once, not once per request)."""
     plan_years = Plan.objects.filter(scope.plans).order_by().values_list("year", flat=True)
-    period_years = ReportRequest.objects.filter(scope.requests).order_by().values_list("period__year", flat=True)
+    requested = ReportRequest.objects.filter(scope.requests, period_id=OuterRef("pk"))
+    period_years = Period.objects.filter(Exists(requested)).order_by().values_list("year", flat=True)
     return sorted(set(plan_years.union(period_years)), reverse=True)
 
 
@@ -355,8 +366,9 @@ def _given(**lookups) -> dict:
 def task_list(scope: Scope, *, today: dt.date, year: int | None = None, unit_id: int | None = None,
               state: str = "", plan_id: int | None = None) -> QuerySet:
     """The tasks behind a figure: of a year, a lead unit, a plan, a state (done, in progress, overdue)."""
-    qs = tasks(scope, today=today).select_related("plan", "lead_unit", "item").filter(**_given(
-        plan__year=year, lead_unit_id=unit_id, plan_id=plan_id, task_state=state if state in TASK_STATES else ""))
+    qs = tasks(scope, today=today, **_given(plan__year=year, lead_unit_id=unit_id, plan_id=plan_id))
+    qs = qs.select_related("plan", "lead_unit", "item")
+    qs = qs.filter(**_given(task_state=state if state in TASK_STATES else ""))
     return qs.order_by("due_date", "plan_id", "id")
 
 
@@ -377,8 +389,6 @@ def with_states(rows, *, today: dt.date) -> list:
     rows = list(rows)
     for row in rows:
         if isinstance(row, ReportRequest):
-            from ..selectors import request_timeliness
-
             row.state = request_timeliness(row, today=today)
         else:
             row.state = row.task_state

@@ -50,25 +50,58 @@ _CELL_BADGES = {"on_time": ("text-bg-success", _("On time")), "late": ("text-bg-
 
 
 @register.simple_tag
-def compliance_cells(cells) -> str:
-    """The ``<td>`` of one unit's row of the compliance table, written here rather than by template tags per cell
-    (a province's table has a thousand cells and more; the template language took ~0.1 ms a cell)."""
+def compliance_rows(rows) -> str:
+    """The ``<tr>`` of the compliance table (``selectors.compliance``: a unit and its cells), written here rather
+    than by template tags per cell: a province's table has a thousand cells and more, the template language took
+    ~0.1 ms a cell, and the labels are translated once for the whole table."""
     from django.urls import reverse
     from django.utils.html import escape
 
-    marker = 2_147_483_647  # one reverse() per row: the URL of the request whose pk is ``marker``, then each pk in it
+    marker = 2_147_483_647  # one reverse(): the URL of the request whose pk is ``marker``, then each pk in it
     url, title = reverse("reporting:review", args=[marker]), escape(_("Open the report"))
-    badges = {state: (css, escape(label)) for state, (css, label) in _CELL_BADGES.items()}
+    before, after = url.split(str(marker))
+    badges = {state: f'" title="{title}"><span class="badge {css}">{escape(label)}</span></a></td>'
+              for state, (css, label) in _CELL_BADGES.items()}
     html = []
-    for cell in cells:
-        if cell is None:
-            html.append("<td></td>")
+    for unit, cells in rows:
+        html.append(f'<tr><th class="text-start fw-normal">{escape(unit.display_short)}</th>')
+        for cell in cells:
+            if cell is None:
+                html.append("<td></td>")
+                continue
+            state, pk = cell
+            html.append(f'<td><a class="compliance-cell text-decoration-none" href="{before}{int(pk)}{after}'
+                        f'{badges.get(state, badges["pending"])}')
+        html.append("</tr>\n")
+    return mark_safe("".join(html))  # noqa: S308 - every part is escaped or an integer
+
+
+# The overview's unit × period matrix: each cell "on time / late / missing" (links to the reports behind them)
+_MATRIX_PARTS = (("on_time", "text-success", "text-success"),
+                 ("late", "text-warning-emphasis", "text-warning-emphasis"),
+                 ("missing", "text-danger", "text-danger fw-bold dash-missing"))  # (state, span's class, link's class)
+
+
+@register.simple_tag
+def dashboard_cells(row, year, reports_url) -> str:
+    """The ``<td>`` of one unit's row of the overview's matrix (``dashboards.selectors.compliance_matrix``), written
+    here rather than by the template language: a province's fifty worst units have hundreds of cells."""
+    from django.utils.html import escape
+
+    base = f"{escape(reports_url)}?year={int(year)}&amp;unit={int(row['unit_id'])}&amp;period="
+    html = []
+    for period_id, cell in row["cells"]:
+        if not cell:
+            html.append('<td class="dash-cell"></td>')
             continue
-        state, report_request = cell
-        css, label = badges.get(state, badges["pending"])
-        html.append(f'<td><a class="compliance-cell text-decoration-none" '
-                    f'href="{url.replace(str(marker), str(int(report_request.pk)))}" title="{title}">'
-                    f'<span class="badge {css}">{label}</span></a></td>')
+        parts = []
+        for state, span, link in _MATRIX_PARTS:
+            n = int(cell[state])
+            shown = f'<a class="{link}" href="{base}{int(period_id)}&amp;state={state}">{n}</a>' if n else "0"
+            parts.append(f'<span class="{span}">{shown}</span>')
+        pending = int(cell["pending"])
+        more = f' <span class="text-body-secondary small">(+{pending})</span>' if pending else ""
+        html.append(f'<td class="dash-cell">{"/".join(parts)}{more}</td>')
     return mark_safe("".join(html))  # noqa: S308 - every part is escaped or an integer
 
 

@@ -74,7 +74,7 @@ def test_the_overview_is_cached_and_dropped_when_a_report_changes(province, user
     client.get("/plans/")  # the user's cached state (session, roles, header) warm: only the overview's cache differs
     first = _count(client, "/reporting/dashboard/")
     second = _count(client, "/reporting/dashboard/")
-    assert second <= first - 8  # the aggregations are not run again
+    assert second <= first - 7  # the seven aggregations (selectors.compute_overview) are not run again
     assert "75%" in client.get("/reporting/dashboard/").content.decode()
     request = province.cdc_q2  # the missing report comes in, on 20 June (late)
     request.status, request.submitted_at = RequestStatus.SUBMITTED, at(dt.date(2026, 6, 20))
