@@ -36,7 +36,7 @@ from ..selectors import COMPLETED_Q, ON_TIME_Q, TIMELINESS_STATES, request_timel
 LEADERSHIP, ROOM, UNIT, PARTNER = "leadership", "room", "unit", "partner"
 TASK_STATES = ("done", "in_progress", "overdue")
 CACHE_SECONDS = 600
-_VERSION_KEY = "dashboards:version"
+DATA = "dashboards"  # the generation (plans.caching) of what the overview counts
 
 
 # --- Scope ----------------------------------------------------------------------------------------
@@ -288,15 +288,16 @@ def trend(scope: Scope, *, today: dt.date, counts: list[dict] | None = None) -> 
 
 
 def data_version() -> int:
-    """Bumped whenever a plan, a duty, a request, a submission or a review is saved or deleted (``signals``)."""
-    return cache.get_or_set(_VERSION_KEY, 1, None)
+    """Moved on whenever a plan, a duty, a request, a submission or a review is saved or deleted (``signals``)."""
+    from plans.caching import generation
+
+    return generation(DATA)
 
 
 def invalidate(**kwargs) -> None:
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 2, None)
+    from plans.caching import next_generation
+
+    next_generation(DATA)
 
 
 def compute_overview(scope: Scope, *, year: int, today: dt.date) -> dict:
