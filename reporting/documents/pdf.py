@@ -162,11 +162,17 @@ def font_urls(*, preview: bool) -> dict[str, str]:
 
 @functools.cache
 def _engine() -> Engine:
-    """The documents' template engine: the pages' template folders, Django's built-in tags and ``i18n``, cached
-    loaders. The pages' engine first imports the template tags of every installed app (the API's pull in an HTTP
-    client: ~0.1 s), none of which a document uses."""
+    """The documents' template engine: the pages' template folders, Django's built-in tags and ``i18n``. The pages'
+    engine first imports the template tags of every installed app (the API's pull in an HTTP client: ~0.1 s), none
+    of which a document uses. Cached loaders with DEBUG off; with DEBUG on none, since runserver's reloader only
+    refreshes the pages' engines, and an edited document template shows at the next preview."""
     pages = next(engine for engine in settings.TEMPLATES if engine["BACKEND"].endswith(".DjangoTemplates"))
-    return Engine(dirs=pages.get("DIRS", []), app_dirs=pages.get("APP_DIRS", False), debug=settings.DEBUG,
+    loaders = ["django.template.loaders.filesystem.Loader"]
+    if pages.get("APP_DIRS"):
+        loaders.append("django.template.loaders.app_directories.Loader")
+    if not settings.DEBUG:
+        loaders = [("django.template.loaders.cached.Loader", loaders)]
+    return Engine(dirs=pages.get("DIRS", []), loaders=loaders, debug=settings.DEBUG,
                   libraries={"i18n": "django.templatetags.i18n"})
 
 
