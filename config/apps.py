@@ -13,3 +13,8 @@ class PortalAdminConfig(AdminConfig):
         from .middleware import session_seen_at_login
 
         user_logged_in.connect(session_seen_at_login, dispatch_uid="portal-session-seen")
+        # Every app's models are loaded (this app comes first, its ready() first): the garbage collector
+        # resumes, skipping what start-up made (plans/startup.py).
+        from plans import startup
+
+        startup.end()

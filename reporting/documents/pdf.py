@@ -3,20 +3,31 @@
 WeasyPrint fetches nothing but the project's own static files: ``StaticOnlyFetcher``
 serves the bundled fonts and refuses every other URL (network, file system, data).
 User text reaches the template as variables, so Django's autoescape keeps it text.
+
+A document costs a process (``manage.py render_plan``, a worker's first rendering) little beyond
+the rendering itself: WeasyPrint is imported on first use (``_import_weasyprint``), without the work
+its import does for nothing here, and the template goes through its own small engine (``_engine``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes.util
 import functools
 import logging
 import mimetypes
 import posixpath
+import ssl
+import sys
+import threading
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
+from django.template import Engine
 from django.templatetags.static import static
+
+from plans import startup
 
 from .model import Document
 
@@ -62,20 +73,65 @@ def static_path_for(url: str) -> str:
     return found
 
 
+def _trusting_nothing() -> ssl.SSLContext:
+    """A client TLS context that verifies certificates and hostnames and trusts no certificate authority: any
+    HTTPS connection made with it fails. Made in microseconds, where Python's default context reads the system's
+    CA bundle (~30 ms) — for fetchers that never connect anywhere."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+@contextlib.contextmanager
+def _lean_import():
+    """While WeasyPrint is imported, skip two kinds of work its import does for nothing here (~250 ms a process).
+
+    * Finding its C libraries: it tries each under several names (Windows', macOS', Linux's) through cffi, which
+      asks ``ctypes.util.find_library`` about every name the dynamic loader does not know — on Linux ldconfig,
+      gcc and ld as subprocesses, some twenty of them. On Linux ``find_library`` answers "not found" meanwhile,
+      so the names that work are the sonames in WeasyPrint's own list (``libpango-1.0.so.0`` …), which cffi
+      hands to the dynamic loader as it would anyway. Should that ever fail, the import is tried again as usual.
+    * CA certificates: each user-agent stylesheet it parses at import builds a URL fetcher whose HTTPS handler
+      reads the system's CA bundle; nothing is fetched. The default HTTPS context is ``_trusting_nothing``
+      meanwhile (fail closed).
+    """
+    find_library, https_context = ctypes.util.find_library, ssl._create_default_https_context
+    if sys.platform.startswith("linux"):
+        ctypes.util.find_library = lambda name: None
+    ssl._create_default_https_context = _trusting_nothing
+    try:
+        yield
+    finally:
+        ctypes.util.find_library, ssl._create_default_https_context = find_library, https_context
+
+
+_import_lock = threading.Lock()
+
+
+@functools.cache
+def _import_weasyprint() -> None:
+    """Import WeasyPrint, on first use: it takes most of a second, which every ``manage.py`` command and every
+    worker paid at start-up when this module imported it at load time."""
+    # The patches of _lean_import are process-wide: one import at a time, restored after. The modules live as
+    # long as the process: the garbage collector skips them (plans/startup.py).
+    with _import_lock, startup.long_lived():
+        try:
+            with _lean_import():
+                import weasyprint  # noqa: F401
+        except OSError:  # a C library not found by its soname: WeasyPrint's own search, subprocesses and all
+            import weasyprint  # noqa: F401
+
+
 @functools.cache
 def _fetcher_class():
-    """``StaticOnlyFetcher``, made on first use: importing WeasyPrint costs about a second, which every
-    ``manage.py`` command and every worker paid at start-up when this module imported it at load time."""
-    try:
-        from weasyprint.urls import URLFetcher, URLFetcherResponse
-    except ImportError:  # pragma: no cover - WeasyPrint < 66
-        URLFetcher, URLFetcherResponse = object, None
+    """``StaticOnlyFetcher``, made on first use (it subclasses WeasyPrint's fetcher)."""
+    _import_weasyprint()
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticOnlyFetcher(URLFetcher):
         """A WeasyPrint URL fetcher that serves only the project's static files."""
 
         def __init__(self):
-            super().__init__(allowed_protocols=("https",), allow_redirects=False, fail_on_errors=False)
+            super().__init__(allowed_protocols=("https",), allow_redirects=False, fail_on_errors=False,
+                             ssl_context=_trusting_nothing())
 
         def fetch(self, url, headers=None):
             path = static_path_for(url)
@@ -104,12 +160,30 @@ def font_urls(*, preview: bool) -> dict[str, str]:
     return {key: _static_prefix() + path for key, path in FONT_FILES.items()}
 
 
+@functools.cache
+def _engine() -> Engine:
+    """The documents' template engine: the pages' template folders, Django's built-in tags and ``i18n``. The pages'
+    engine first imports the template tags of every installed app (the API's pull in an HTTP client: ~0.1 s), none
+    of which a document uses. Cached loaders with DEBUG off; with DEBUG on none, since runserver's reloader only
+    refreshes the pages' engines, and an edited document template shows at the next preview."""
+    pages = next(engine for engine in settings.TEMPLATES if engine["BACKEND"].endswith(".DjangoTemplates"))
+    loaders = ["django.template.loaders.filesystem.Loader"]
+    if pages.get("APP_DIRS"):
+        loaders.append("django.template.loaders.app_directories.Loader")
+    if not settings.DEBUG:
+        loaders = [("django.template.loaders.cached.Loader", loaders)]
+    return Engine(dirs=pages.get("DIRS", []), loaders=loaders, debug=settings.DEBUG,
+                  libraries={"i18n": "django.templatetags.i18n"})
+
+
 def render_html(document: Document, *, preview: bool = False) -> str:
-    return render_to_string(TEMPLATE, {"doc": document, "fonts": font_urls(preview=preview), "preview": preview})
+    context = {"doc": document, "fonts": font_urls(preview=preview), "preview": preview}
+    return _engine().render_to_string(TEMPLATE, context)
 
 
 def render_pdf(document: Document, *, url_fetcher=None) -> bytes:
     """The PDF of ``document``; ``url_fetcher``: a ``StaticOnlyFetcher`` (default: a new one)."""
+    _import_weasyprint()
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
