@@ -118,10 +118,14 @@ def unit_requests_changed(sender=None, instance=None, **kwargs) -> None:
 
 
 def requests_opened() -> None:
-    """The daily job (or a generator) inserted requests in bulk: no signal was sent."""
+    """The daily job (or a generator) inserted requests in bulk: no signal was sent (the inboxes and the
+    overview count them)."""
     from plans.caching import next_generation
 
+    from .dashboards.selectors import invalidate
+
     next_generation(REQUESTS)
+    invalidate()
 
 
 def inbox_rows(*, user, today: dt.date, include_closed: bool = False, limit: int = 200) -> list[InboxRow]:

@@ -84,3 +84,19 @@ def test_the_overview_is_cached_and_dropped_when_a_report_changes(province, user
     assert "100%" in page  # every report due is now in: the reporting rate is 100 %
     Review.objects.create(submission=submission, reviewer=users.reviewer, decision="accept")
     assert _count(client, "/reporting/dashboard/") == first
+
+
+def test_a_units_draft_leaves_the_overview_cached_and_its_submission_drops_it(province, users, client):
+    client.force_login(users.approver)
+    client.get("/plans/")
+    cold = _count(client, "/reporting/dashboard/")
+    warm = _count(client, "/reporting/dashboard/")
+    request = province.cdc_q2  # the missing report: a draft first (on deadline day, hundreds an hour)
+    request.status = RequestStatus.DRAFT
+    request.save()
+    Submission.objects.create(request=request, narrative={"results": "Đang tổng hợp."})
+    assert _count(client, "/reporting/dashboard/") == warm  # still cached: a draft changes no figure
+    request.status, request.submitted_at = RequestStatus.SUBMITTED, at(dt.date(2026, 6, 20))
+    request.save()
+    assert _count(client, "/reporting/dashboard/") == cold
+    assert "100%" in client.get("/reporting/dashboard/").content.decode()
