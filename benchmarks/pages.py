@@ -15,7 +15,8 @@ static storage). Then:
 * **load** (the largest scale only): gunicorn (4 sync workers) started on loopback, then locust headless from a
   second process, BENCH_USERS (100) logged-in unit heads with no think time, BENCH_LOAD_SECONDS (20) per
   scenario after BENCH_WARMUP_SECONDS (5) of warm-up: the bare view, and the deadline mix (inbox, report form,
-  save draft); with the CPU time per request of the gunicorn workers, the PostgreSQL backends and locust.
+  save draft), alternated BENCH_LOAD_ROUNDS (3) times (the share is the median of the rounds'); with the CPU
+  time per request of the gunicorn workers, the PostgreSQL backends and locust.
 """
 
 from __future__ import annotations
@@ -330,18 +331,22 @@ def run_load(chosen) -> dict:
             cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             timeout=duration + 60)
 
+    rounds = int(os.environ.get("BENCH_LOAD_ROUNDS", "3"))
+    measured: dict[str, list[dict]] = {"bare": [], "mix": []}
     try:
         _wait_for(f"http://127.0.0.1:{port}/accounts/login/")
-        for scenario in ("bare", "mix"):
-            if warmup:
+        for index in range(rounds * 2):  # bare, mix, bare, mix…: a machine whose speed drifts drifts for both
+            scenario = ("bare", "mix")[index % 2]
+            if warmup and index < 2:
                 locust(scenario, warmup, workdir / f"{scenario}-warmup")
             before = {kind: {pid: _cpu_seconds(pid) for pid in pids}
                       for kind, pids in _server_processes(server.pid).items()}
             children = resource.getrusage(resource.RUSAGE_CHILDREN)
-            prefix = workdir / scenario
+            prefix = workdir / f"{scenario}-{index // 2}"
             locust(scenario, seconds, prefix)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            results[scenario] = stats = _locust_stats(prefix.with_name(prefix.name + "_stats.csv"))
+            stats = _locust_stats(prefix.with_name(prefix.name + "_stats.csv"))
+            measured[scenario].append(stats)
             # a process started meanwhile (a connection renewed, CONN_MAX_AGE) counts whole; one gone is lost
             spent = {kind: sum(max(0.0, _cpu_seconds(pid) - before[kind].get(pid, 0.0)) for pid in pids)
                      for kind, pids in _server_processes(server.pid).items()}
@@ -349,11 +354,19 @@ def run_load(chosen) -> dict:
             requests = max(1, stats["aggregated"]["requests"])
             stats["cpu_ms_per_request"] = {kind: round(1000 * value / requests, 2) for kind, value in spent.items()}
             stats["cpu_ms_per_request"]["total"] = round(sum(stats["cpu_ms_per_request"].values()), 2)
-            print(f"  load {scenario}: {stats['aggregated']}, CPU ms per request {stats['cpu_ms_per_request']}",
-                  flush=True)
+            print(f"  load {scenario} ({index // 2 + 1}/{rounds}): {stats['aggregated']}, CPU ms per request"
+                  f" {stats['cpu_ms_per_request']}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # the share of each round (the mix against the bare view measured just before it); the round of the median
+    # share stands for both scenarios
+    shares = [mix["aggregated"]["rps"] / max(bare["aggregated"]["rps"], 0.1)
+              for bare, mix in zip(measured["bare"], measured["mix"], strict=True)]
+    middle = sorted(range(len(shares)), key=shares.__getitem__)[len(shares) // 2]
+    results.update(rounds=rounds, shares=[round(share, 3) for share in shares], share=round(shares[middle], 3),
+                   bare=measured["bare"][middle], mix=measured["mix"][middle],
+                   errors=sum(r["aggregated"]["errors"] for runs in measured.values() for r in runs))
     return results
 
 
