@@ -2,11 +2,13 @@
 
 import datetime as dt
 import html
+import io
 import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from dialogue import services
 from dialogue.models import Petition, ReceptionEntry
@@ -74,6 +76,14 @@ def test_paging_a_filtered_petition_list_keeps_the_filter(client, org, users, pe
     prev_href = re.search(r'href="([^"]*)" rel="prev"', second.content.decode()).group(1)
     back = client.get(url + html.unescape(prev_href))
     assert back.wsgi_request.GET.dict() == {"kind": "complaint", "note": "Lê & Hạnh", "page": "1"}
+    # the export keeps the filter too, once, and exports every page of it
+    export_href = re.search(r'href="([^"]*format=xlsx[^"]*)"', second.content.decode()).group(1)
+    export = client.get(url + html.unescape(export_href))
+    assert export.wsgi_request.GET.dict() == {"kind": "complaint", "note": "Lê & Hạnh", "format": "xlsx"}
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert len({c for c in cells if c.startswith("Người khiếu nại")}) == 52
+    assert not any(c.startswith("Người kiến nghị") for c in cells)
 
 
 def test_a_reception_creates_its_petition_and_links_it(client, org, users, django_assert_max_num_queries):
