@@ -81,3 +81,21 @@ def next_generation(name: str) -> None:
 
     bump()
     transaction.on_commit(bump)
+
+
+def moves_with(name: str, models) -> None:
+    """Start a new generation of ``name`` whenever a row of one of ``models`` is saved or deleted, or one of their
+    many-to-many links changes (call it from an ``AppConfig.ready()``; bulk writes send no signal and must call
+    ``next_generation`` themselves)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    def moved(**kwargs):
+        next_generation(name)
+
+    for model in models:
+        uid = f"generation-{name}-{model._meta.label_lower}"
+        if model._meta.auto_created:  # a many-to-many table
+            m2m_changed.connect(moved, sender=model, weak=False, dispatch_uid=f"{uid}-m2m")
+            continue
+        post_save.connect(moved, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        post_delete.connect(moved, sender=model, weak=False, dispatch_uid=f"{uid}-delete")

@@ -59,9 +59,15 @@ class DashboardPanel:
     is_visible: Callable[[Any], bool] = _always  # (user) -> may the user see this panel?
     order: int = 100
     unit_section: UnitSection | None = None
+    # The plans.caching generations the context is read from (an app's own, moved by plans.caching.moves_with):
+    # given, the context is cached per user, year, day and language under them and under the overview's own
+    # (plans, duties, reports: dashboards.selectors.DATA; units, obligations: selectors.SETUP), instead of being
+    # read at every view of the overview.
+    generations: tuple[str, ...] = ()
 
 
 dashboard_panels = KeyedRegistry("dashboard panels")
+PANEL_CACHE_SECONDS = 600
 
 PANEL_FRAME = "reporting/extensions/_panel.html"
 
@@ -77,9 +83,27 @@ def visible_panels(user) -> list[DashboardPanel]:
     return [panel for panel in dashboard_panels if panel.is_visible(user)]
 
 
+def panel_context(panel: DashboardPanel, user, year: int) -> dict:
+    """``panel.context(user, year)``, from the cache when the panel names its ``generations``."""
+    if not panel.generations:
+        return panel.context(user, year)
+    from django.utils import timezone
+    from django.utils.translation import get_language
+
+    from plans.caching import generations, read_through
+
+    from .dashboards.selectors import DATA
+    from .selectors import SETUP
+
+    versions = ":".join(str(g) for g in generations(DATA, SETUP, *panel.generations))
+    who = f"{user.pk}:{user.unit_id}:{','.join(sorted(user.roles))}"
+    key = f"dashboards:panel:{panel.key}:{versions}:{who}:{year}:{timezone.localdate():%Y%m%d}:{get_language()}"
+    return read_through(key, PANEL_CACHE_SECONDS, lambda: panel.context(user, year))
+
+
 def render_panels(request, *, year: int) -> list[SafeString]:
     """The HTML of every panel ``request.user`` may see, in order."""
-    return [_render_framed(request, panel, panel.template_name, panel.context(request.user, year), year=year)
+    return [_render_framed(request, panel, panel.template_name, panel_context(panel, request.user, year), year=year)
             for panel in visible_panels(request.user)]
 
 
@@ -197,7 +221,7 @@ def _compliance_context(user, year: int) -> dict:
 COMPLIANCE_PANEL = DashboardPanel(
     key="reporting_compliance", title=_("Reporting compliance"), order=10,
     template_name="reporting/extensions/_compliance_panel.html",
-    is_visible=_compliance_visible, context=_compliance_context,
+    is_visible=_compliance_visible, context=_compliance_context, generations=("dashboards",),
 )
 
 
