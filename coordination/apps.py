@@ -7,6 +7,7 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Coordination")
 
     def ready(self):
+        from plans.caching import moves_with
         from plans.extensions import demo_loaders, nav_items, plan_detail_panels
         from reporting.documents.registry import Source, register
         from reporting.extensions import CalendarSource, calendar_sources, dashboard_panels, report_sections
@@ -16,6 +17,7 @@ class CoordinationConfig(AppConfig):
         from .panels import PANEL
         from .sections import SECTION
 
+        moves_with("coordination", self.get_models(include_auto_created=True))  # its panel's cached context
         plan_detail_panels.register("coordination/_plan_panel.html")
         nav_items.register("coordination/_nav.html")
         demo_loaders.register("coordination.demo.load_demo")

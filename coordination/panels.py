@@ -24,7 +24,7 @@ def unit_context(user, unit, year: int) -> dict:
 
 
 PANEL = DashboardPanel(
-    key="coordination", title=_("Coordination with partner bodies"), order=60,
+    key="coordination", title=_("Coordination with partner bodies"), order=60, generations=("coordination",),
     template_name="coordination/_panel.html", is_visible=_visible, context=panel_context,
     unit_section=UnitSection(template_name="coordination/_unit_section.html", context=unit_context),
 )

@@ -7,6 +7,7 @@ class DialogueConfig(AppConfig):
     verbose_name = _("Dialogue")
 
     def ready(self):
+        from plans.caching import moves_with
         from plans.extensions import demo_loaders, nav_items
         from reporting.documents.registry import Source, register
         from reporting.extensions import dashboard_panels, report_sections
@@ -14,6 +15,7 @@ class DialogueConfig(AppConfig):
 
         from .extensions import DASHBOARD_PANEL, REPORT_SECTION
 
+        moves_with("dialogue", self.get_models(include_auto_created=True))  # its panel's cached context
         nav_items.register("dialogue/_nav.html")
         demo_loaders.register("dialogue.demo.load_demo")
         dashboard_panels.register(DASHBOARD_PANEL)

@@ -104,5 +104,6 @@ def _unit_context(user, unit, year: int) -> dict:
 
 DASHBOARD_PANEL = DashboardPanel(
     key="dialogue", title=_("Dialogue with citizens"), order=140, template_name="dialogue/_panel.html",
+    generations=("dialogue",),
     is_visible=policy.sees_dashboard, context=_panel_context,
     unit_section=UnitSection(template_name="dialogue/_panel.html", context=_unit_context))

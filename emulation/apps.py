@@ -17,14 +17,12 @@ class EmulationConfig(AppConfig):
         plan_detail_panels.register("emulation/_plan_panel.html")
         nav_items.register("emulation/_nav.html")
         report_sections.register(SECTION)
-        from django.db.models.signals import post_delete, post_save
+        from plans.caching import moves_with
 
-        from .models import Movement, Target
-        from .report_section import targets_changed
+        from .report_section import GENERATION
 
-        for model in (Movement, Target):  # which plans' reports carry the section (report_section._applies)
-            post_save.connect(targets_changed, sender=model, dispatch_uid=f"emulation-{model.__name__}-save")
-            post_delete.connect(targets_changed, sender=model, dispatch_uid=f"emulation-{model.__name__}-delete")
+        # what is cached from the app's rows: its panel's context, which plans' reports carry its section
+        moves_with(GENERATION, self.get_models(include_auto_created=True))
         dashboard_panels.register(PANEL)
         demo_loaders.register("emulation.demo.load_demo")
         register("emulation_decision", Source(model="emulation.decisionlist",

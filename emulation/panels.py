@@ -9,6 +9,7 @@ from reporting.policy import is_reviewer
 
 from . import policy
 from .models import Movement
+from .report_section import GENERATION
 from .selectors import scorecard, target_text, unit_scorecard
 
 
@@ -36,6 +37,6 @@ def unit_context(user, unit, year: int) -> dict:
     return {"rows": rows} if rows else {}
 
 
-PANEL = DashboardPanel(key="emulation", title=_("Emulation targets"), order=60,
+PANEL = DashboardPanel(generations=(GENERATION,), key="emulation", title=_("Emulation targets"), order=60,
                        template_name="emulation/_panel.html", is_visible=_visible, context=panel_context,
                        unit_section=UnitSection(template_name="emulation/_unit_section.html", context=unit_context))

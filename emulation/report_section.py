@@ -80,23 +80,16 @@ def _fields(report_request) -> list:
             for pk, (label, percent) in asked_figures(targets).items()]
 
 
-TARGETS = "emulation-targets"  # the generation (plans.caching) of the movements' targets
+GENERATION = "emulation"  # of the app's rows (plans.caching; moved on by any save or delete: emulation.apps)
 
 
 def _applies(obligation) -> bool:
     """Whether the plan has a target reported through the unit's report (cached per plan: every report form and
-    draft save asks; a target or a movement saved or deleted starts a new generation, ``targets_changed``)."""
+    draft save asks)."""
     from plans.caching import generations, read_through
 
-    return read_through(f"emulation:reported:{generations(TARGETS)[0]}:{obligation.plan_id}", 3600, lambda: (
+    return read_through(f"emulation:reported:{generations(GENERATION)[0]}:{obligation.plan_id}", 3600, lambda: (
         Target.objects.filter(movement__plan_id=obligation.plan_id, source__in=REPORTED).exists()))
-
-
-def targets_changed(**kwargs) -> None:
-    """Signal receiver (``emulation.apps``)."""
-    from plans.caching import next_generation
-
-    next_generation(TARGETS)
 
 
 def _initial(report_request) -> dict:

@@ -115,3 +115,15 @@ def test_the_panel_and_its_unit_section_render(org, users, figures_world):
     assert 'id="dialogue-overdue">1<' in unit_html
     request.user = users.unit_head
     assert DASHBOARD_PANEL.is_visible(users.unit_head) is False
+
+
+def test_the_cached_panel_shows_a_new_session_at_once(org, users, figures_world, django_assert_max_num_queries):
+    request = RequestFactory().get("/")
+    request.user = users.approver
+    assert 'id="dialogue-sessions">2 / 3<' in "".join(render_panels(request, year=2026))
+    with django_assert_max_num_queries(0):  # every panel's context from the cache
+        assert 'id="dialogue-sessions">2 / 3<' in "".join(render_panels(request, year=2026))
+    services.session_save(actor=users.approver, data={  # a row of the app: its generation moves on
+        "title": "Buổi tháng 6", "form": "in_person", "starts_at": _at(dt.date(2026, 6, 10)), "place": "Hội trường",
+        "organising_unit": org.syt})
+    assert 'id="dialogue-sessions">2 / 4<' in "".join(render_panels(request, year=2026))
