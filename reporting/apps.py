@@ -45,17 +45,13 @@ class ReportingConfig(AppConfig):
             post_save.connect(header_forget_for, sender=model, dispatch_uid=f"header-{model.__name__}-save")
             post_delete.connect(header_forget_for, sender=model, dispatch_uid=f"header-{model.__name__}-delete")
         # what the unit heads' inbox caches (reporting.selectors._unit_key) follows what it is read from
-        from django.db.models.signals import m2m_changed
-
+        from plans.caching import moves_with
         from plans.models import Item, Plan, Responsibility, Section, Unit
 
         from .models import Holiday, Indicator, ObligationIndicator, Period, ReportingObligation, ReportRequest
-        from .selectors import setup_changed, unit_requests_changed
+        from .selectors import SETUP, unit_requests_changed
 
-        for model in (ReportingObligation, ObligationIndicator, Indicator, Plan, Section, Item, Responsibility, Unit,
-                      Period, Holiday):
-            post_save.connect(setup_changed, sender=model, dispatch_uid=f"setup-{model.__name__}-save")
-            post_delete.connect(setup_changed, sender=model, dispatch_uid=f"setup-{model.__name__}-delete")
-        m2m_changed.connect(setup_changed, sender=ReportingObligation.units.through, dispatch_uid="setup-units")
+        moves_with(SETUP, (ReportingObligation, ReportingObligation.units.through, ObligationIndicator, Indicator,
+                           Plan, Section, Item, Responsibility, Unit, Period, Holiday))
         post_save.connect(unit_requests_changed, sender=ReportRequest, dispatch_uid="unit-requests-save")
         post_delete.connect(unit_requests_changed, sender=ReportRequest, dispatch_uid="unit-requests-delete")

@@ -102,9 +102,9 @@ def _unit_key(what: str, unit_id: int, *parts) -> str:
     return ":".join(str(p) for p in (f"reporting:{what}", versions, unit_id, get_language(), *parts))
 
 
-def setup_changed(**kwargs) -> None:
-    """Signal receiver (``reporting.apps``): an obligation, an indicator, a plan, a unit, a period or a holiday was
-    saved or deleted; bulk writes call it themselves."""
+def setup_changed() -> None:
+    """What the reports are asked by changed in a bulk write (its saves and deletes move ``SETUP`` on by themselves:
+    ``reporting.apps``)."""
     from plans.caching import next_generation
 
     next_generation(SETUP)
