@@ -298,12 +298,12 @@ def unit_responsibilities(report_request: ReportRequest) -> list:
     In reporting, a *task* is what a unit head sees of a ``plans.Responsibility``; the stored
     ``Submission.task_updates`` are keyed by responsibility id (``responsibility_updates`` reads them).
     """
-    from plans.caching import generations, read_through
+    from plans.caching import generation, read_through
 
     if "_unit_tasks" in report_request.__dict__:  # read with it (request_for_fill)
         return report_request._unit_tasks
     plan_id, unit_id = report_request.obligation.plan_id, report_request.unit_id
-    return read_through(f"reporting:tasks:{generations(SETUP)[0]}:{plan_id}:{unit_id}", UNIT_CACHE_SECONDS,
+    return read_through(f"reporting:tasks:{generation(SETUP)}:{plan_id}:{unit_id}", UNIT_CACHE_SECONDS,
                         lambda: _unit_responsibilities(plan_id, unit_id))
 
 

@@ -125,8 +125,8 @@ def _open_requests(obligation, *, missing, summary):
             [ReportRequest(obligation=obligation, unit=unit, period=period, due_date=due) for unit in units],
             ignore_conflicts=True,
         )
-        selectors.requests_opened()  # the inbox caches: a bulk insert sends no signal
         summary.created += [f"{obligation} — {unit.display_short} — {period} ({due:%d/%m/%Y})" for unit in units]
+    selectors.requests_opened()  # the inboxes and the overview: a bulk insert sends no signal
 
 
 def _unit_heads(unit_ids) -> dict[int, list[User]]:
