@@ -31,3 +31,15 @@ def test_counters_behave_as_for_a_missing_key_and_get_or_set_gives_the_computed_
     with pytest.raises(ValueError):
         dead_cache.decr("version")
     assert dead_cache.get_or_set("version", 1, None) == 1
+
+
+def test_one_redis_client_serves_every_operation_and_values_round_trip(settings):
+    if not settings.REDIS_URL:
+        pytest.skip("no Redis (CI=true requires it)")
+    cache = TolerantRedisCache(settings.REDIS_URL, {"KEY_PREFIX": "test-cache-client"})
+    client = cache._cache.get_client()
+    assert cache._cache.get_client("figures", write=True) is client  # not a new redis.Redis per operation
+    cache.set("figures", {"plans": 3})
+    assert cache.get("figures") == {"plans": 3} and cache.get_many(["figures", "none"]) == {"figures": {"plans": 3}}
+    cache.delete("figures")
+    assert cache.get("figures") is None and cache._cache.get_client() is client
