@@ -2,7 +2,8 @@
 
 Commands and workers load no document library until a document is rendered; start-up leaves the garbage
 collector running; a process that renders a PDF starts no other program, and its HTTPS and library lookup
-are as they were before (reporting.documents.pdf imports WeasyPrint without the work it does for nothing).
+are as they were before, and fontTools' subsetter is not run (reporting.documents.pdf imports WeasyPrint without
+the work it does for nothing).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ data = render_pdf(Document(style="state", issuers=(), number="Số: 1/KH-SYT", p
                            month="12", year="2026", doc_type="KẾ HOẠCH", title="Thử nghiệm",
                            blocks=(Block(kind="paragraph", text="Nội dung kế hoạch."),)))
 print(json.dumps({"pdf": data[:5].decode(), "started": started, "collecting": gc.isenabled(),
+                  "subsetter_ran": "fontTools.subset.cff" in sys.modules,
                   "find_library": ctypes.util.find_library is find_library,
                   "https_context": ssl._create_default_https_context is https_context}))
 """)
@@ -63,3 +65,4 @@ print(json.dumps({"pdf": data[:5].decode(), "started": started, "collecting": gc
     assert state["started"] == []  # WeasyPrint's library search ran ldconfig, gcc and ld some twenty times
     assert state["find_library"] and state["https_context"]  # Python's own again: HTTPS trusts the system's CAs
     assert state["collecting"]
+    assert not state["subsetter_ran"]  # fontTools' subsetter (~70 ms of import): HarfBuzz subsets the fonts

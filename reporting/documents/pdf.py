@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes.util
 import functools
+import importlib.util
 import logging
 import mimetypes
 import posixpath
@@ -92,15 +93,34 @@ def _lean_import():
     * CA certificates: each user-agent stylesheet it parses at import builds a URL fetcher whose HTTPS handler
       reads the system's CA bundle; nothing is fetched. The default HTTPS context is ``_trusting_nothing``
       meanwhile (fail closed).
+    * fontTools' subsetter (~70 ms to import): WeasyPrint imports it for its fallback, used only when HarfBuzz
+      cannot subset a font. It is imported lazily (``_lazy_module``): loaded at its first use, if ever.
     """
     find_library, https_context = ctypes.util.find_library, ssl._create_default_https_context
     if sys.platform.startswith("linux"):
         ctypes.util.find_library = lambda name: None
     ssl._create_default_https_context = _trusting_nothing
+    _lazy_module("fontTools.subset")
     try:
         yield
     finally:
         ctypes.util.find_library, ssl._create_default_https_context = find_library, https_context
+
+
+def _lazy_module(name: str) -> None:
+    """Module ``name`` made importable without running it: the standard library's ``LazyLoader`` runs it at the
+    first attribute read (a ``from package import name`` finds it on its package and reads none)."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)
 
 
 _import_lock = threading.Lock()
