@@ -1,7 +1,9 @@
 """Deadline-day load (run by ``benchmarks/pages.py``, never on its own against anything but loopback).
 
 BENCH_USERS_FILE: the sessions the benchmark made (``[{"session": key, "request": pk}]``); BENCH_SCENARIO:
-``bare`` (the bare login-required view) or ``mix`` (inbox, report form, save draft). No think time.
+``bare`` (the bare login-required view), ``mix`` (inbox, report form, save draft) or ``cached`` (the mix with its
+two pages served whole from the cache, ``benchmarks.views.cached_page``: whole-page caching's ceiling; the save
+for real). No think time.
 """
 
 import itertools
@@ -29,8 +31,9 @@ class UnitHead(HttpUser):
         if SCENARIO == "bare":
             self.client.get("/bench/bare/", name="bare view")
             return
-        self.client.get("/reporting/inbox/", name="inbox")
-        page = self.client.get(self.form_url, name="report form")
+        cached = SCENARIO == "cached"
+        self.client.get("/bench/cached/inbox/" if cached else "/reporting/inbox/", name="inbox")
+        page = self.client.get("/bench/cached/form/" if cached else self.form_url, name="report form")
         token = TOKEN.search(page.text or "")
         if token is None:
             return

@@ -16,7 +16,9 @@ static storage). Then:
   second process, BENCH_USERS (100) logged-in unit heads with no think time, BENCH_LOAD_SECONDS (20) per
   scenario after BENCH_WARMUP_SECONDS (5) of warm-up: the bare view, and the deadline mix (inbox, report form,
   save draft), alternated BENCH_LOAD_ROUNDS (3) times (the share is the median of the rounds'); with the CPU
-  time per request of the gunicorn workers, the PostgreSQL backends and locust.
+  time per request of the gunicorn workers, the PostgreSQL backends and locust. A third scenario in each round,
+  ``cached``, is the mix with its two pages served whole from the cache (each unit head's real pages, stored
+  before the load): the most that caching whole pages could give, the save being what it is.
 """
 
 from __future__ import annotations
@@ -312,6 +314,7 @@ def run_load(chosen) -> dict:
     seconds = int(os.environ.get("BENCH_LOAD_SECONDS", "20"))
     warmup = int(os.environ.get("BENCH_WARMUP_SECONDS", "5"))
     sessions = chosen.load_sessions(users)
+    _store_pages(sessions)
     port = _free_port()
     workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     (workdir / "users.json").write_text(json.dumps(sessions))
@@ -332,17 +335,18 @@ def run_load(chosen) -> dict:
             timeout=duration + 60)
 
     rounds = int(os.environ.get("BENCH_LOAD_ROUNDS", "3"))
-    measured: dict[str, list[dict]] = {"bare": [], "mix": []}
+    scenarios = ("bare", "mix", "cached")
+    measured: dict[str, list[dict]] = {scenario: [] for scenario in scenarios}
     try:
         _wait_for(f"http://127.0.0.1:{port}/accounts/login/")
-        for index in range(rounds * 2):  # bare, mix, bare, mix…: a machine whose speed drifts drifts for both
-            scenario = ("bare", "mix")[index % 2]
-            if warmup and index < 2:
+        for index in range(rounds * len(scenarios)):  # bare, mix, cached, bare…: a machine whose speed drifts
+            scenario = scenarios[index % len(scenarios)]  # drifts for all three
+            if warmup and index < len(scenarios):
                 locust(scenario, warmup, workdir / f"{scenario}-warmup")
             before = {kind: {pid: _cpu_seconds(pid) for pid in pids}
                       for kind, pids in _server_processes(server.pid).items()}
             children = resource.getrusage(resource.RUSAGE_CHILDREN)
-            prefix = workdir / f"{scenario}-{index // 2}"
+            prefix = workdir / f"{scenario}-{index // len(scenarios)}"
             locust(scenario, seconds, prefix)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             stats = _locust_stats(prefix.with_name(prefix.name + "_stats.csv"))
@@ -354,20 +358,50 @@ def run_load(chosen) -> dict:
             requests = max(1, stats["aggregated"]["requests"])
             stats["cpu_ms_per_request"] = {kind: round(1000 * value / requests, 2) for kind, value in spent.items()}
             stats["cpu_ms_per_request"]["total"] = round(sum(stats["cpu_ms_per_request"].values()), 2)
-            print(f"  load {scenario} ({index // 2 + 1}/{rounds}): {stats['aggregated']}, CPU ms per request"
-                  f" {stats['cpu_ms_per_request']}", flush=True)
+            print(f"  load {scenario} ({index // len(scenarios) + 1}/{rounds}): {stats['aggregated']},"
+                  f" CPU ms per request {stats['cpu_ms_per_request']}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
     # the share of each round (the mix against the bare view measured just before it); the round of the median
     # share stands for both scenarios
-    shares = [mix["aggregated"]["rps"] / max(bare["aggregated"]["rps"], 0.1)
-              for bare, mix in zip(measured["bare"], measured["mix"], strict=True)]
-    middle = sorted(range(len(shares)), key=shares.__getitem__)[len(shares) // 2]
+    def shares_of(scenario):
+        return [runs["aggregated"]["rps"] / max(bare["aggregated"]["rps"], 0.1)
+                for bare, runs in zip(measured["bare"], measured[scenario], strict=True)]
+
+    def median_round(values):
+        return sorted(range(len(values)), key=values.__getitem__)[len(values) // 2]
+
+    shares, cached = shares_of("mix"), shares_of("cached")
+    middle, cached_middle = median_round(shares), median_round(cached)
     results.update(rounds=rounds, shares=[round(share, 3) for share in shares], share=round(shares[middle], 3),
                    bare=measured["bare"][middle], mix=measured["mix"][middle],
+                   cached_shares=[round(share, 3) for share in cached], cached_share=round(cached[cached_middle], 3),
+                   cached=measured["cached"][cached_middle],
                    errors=sum(r["aggregated"]["errors"] for runs in measured.values() for r in runs))
     return results
+
+
+def _store_pages(sessions: list[dict]) -> None:
+    """Each session's real inbox and report form, stored for ``benchmarks.views.cached_page`` with their CSRF tokens
+    marked (the view puts a fresh one in)."""
+    import re
+
+    from django.core.cache import cache
+    from django.test import Client
+
+    from benchmarks.views import CSRF_PLACEHOLDER, page_key
+
+    token = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+"')
+    for session in sessions:
+        client = Client()
+        client.cookies["sessionid"] = session["session"]
+        user_id = client.session["_auth_user_id"]
+        for name, url in (("inbox", "/reporting/inbox/"), ("form", f"/reporting/requests/{session['request']}/")):
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            html = token.sub(lambda m: m.group(1) + CSRF_PLACEHOLDER + '"', response.content.decode())
+            cache.set(page_key(int(user_id), name), html, 3600)
 
 
 def _locust_stats(path: Path) -> dict:

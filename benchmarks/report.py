@@ -41,11 +41,18 @@ def main() -> int:
         print(f"{'scenario':14} {'req/s':>7} {'p50':>7} {'p95':>7} {'errors':>7} {'share':>6}   CPU ms per request:"
               f" {'gunicorn':>8} {'postgres':>8} {'locust':>7} {'total':>7}")
         bare = load["bare"]["aggregated"]["rps"]
-        for scenario in ("bare", "mix"):
+        median_shares = {"bare": 1.0, "mix": load.get("share"), "cached": load.get("cached_share")}
+        for scenario in ("bare", "mix", "cached"):
+            if scenario not in load:
+                continue
             row, cpu = load[scenario]["aggregated"], load[scenario].get("cpu_ms_per_request", {})
+            share = median_shares[scenario] or row["rps"] / bare
             print(f"{scenario:14} {row['rps']:7.1f} {row['p50_ms']:7.0f} {row['p95_ms']:7.0f} {row['errors']:7d}"
-                  f" {row['rps'] / bare:6.2f}   {'':19} {cpu.get('gunicorn', 0):8.2f} {cpu.get('postgres', 0):8.2f}"
+                  f" {share:6.2f}   {'':19} {cpu.get('gunicorn', 0):8.2f} {cpu.get('postgres', 0):8.2f}"
                   f" {cpu.get('locust', 0):7.2f} {cpu.get('total', 0):7.2f}")
+        if "cached_shares" in load:
+            print(f"cached: the mix with its inbox and form served whole from the cache, the save for real (the"
+                  f" ceiling of whole-page caching): shares {load['cached_shares']}, median {load['cached_share']}")
         mix = load["mix"]["aggregated"]
         share = load.get("share", mix["rps"] / bare)
         checks.append(("deadline mix ≥ 0.5 of the bare view, 0 errors",

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -37,9 +36,8 @@ urlpatterns = [
 handler500 = "config.errors.server_error"  # a 503 "briefly unavailable" page while the database is down
 
 if getattr(settings, "PORTAL_BENCH_VIEWS", False):
-    # `make bench` only (config.settings.bench): the bare login-required view, the framework's ceiling.
-    @login_required
-    def bench_bare(request):
-        return HttpResponse("ok", content_type="text/plain")
+    # `make bench` only (config.settings.bench): the load test's references (benchmarks/views.py).
+    from benchmarks import views as bench_views
 
-    urlpatterns.append(path("bench/bare/", bench_bare, name="bench_bare"))
+    urlpatterns += [path("bench/bare/", bench_views.bare, name="bench_bare"),
+                    path("bench/cached/<slug:name>/", bench_views.cached_page, name="bench_cached_page")]
