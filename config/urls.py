@@ -37,7 +37,6 @@ handler500 = "config.errors.server_error"  # a 503 "briefly unavailable" page wh
 
 if getattr(settings, "PORTAL_BENCH_VIEWS", False):
     # `make bench` only (config.settings.bench): the load test's references (benchmarks/views.py).
-    from benchmarks import views as bench_views
+    from benchmarks.urls import urlpatterns as bench_urlpatterns
 
-    urlpatterns += [path("bench/bare/", bench_views.bare, name="bench_bare"),
-                    path("bench/cached/<slug:name>/", bench_views.cached_page, name="bench_cached_page")]
+    urlpatterns += bench_urlpatterns
