@@ -22,8 +22,8 @@ def main() -> int:
         low = small["pages"].get(name, {})
         print(f"{name:34} {low.get('p50_ms', 0):7.1f} {low.get('p95_ms', 0):7.1f} {low.get('queries', 0):4d} |"
               f" {page['p50_ms']:7.1f} {page['p95_ms']:7.1f} {page['queries']:4d}  {page.get('size', '')}")
-        if "cold cache" not in name:
-            checks.append((f"{name}: p95 < 150 ms", page["p95_ms"] < 150))
+        checks.append((f"{name}: p95 < 150 ms", page["p95_ms"] < 150))  # the cold overview too: leadership's view
+        # after every submission on a deadline day
         checks.append((f"{name}: queries do not grow", page["queries"] <= low.get("queries", page["queries"])))
     print("\nReferences")
     for name, ref in full["references"].items():
@@ -34,7 +34,7 @@ def main() -> int:
     cold = full["pages"]["dashboard overview (cold cache)"]["p50_ms"]
     warm = full["pages"]["dashboard overview"]["p50_ms"]
     print(f"dashboard overview / raw SQL: cold {cold / raw:.2f}, warm {warm / raw:.2f}")
-    checks.append(("dashboard overview within 3× of its raw SQL", warm <= 3 * raw))
+    checks.append(("dashboard overview, cold (its aggregations computed), within 3× of its raw SQL", cold <= 3 * raw))
     if load := full.get("load"):
         print(f"\nDeadline-day load: {load['users']} users, {load['seconds']} s each, {load['server']}"
               + (f"; the median of {load['rounds']} rounds (shares {load['shares']})" if "rounds" in load else ""))
@@ -72,7 +72,7 @@ def main() -> int:
         checks.append(("a year of the daily job < 60 s", tick["seconds"] < 60))
     print("\nTargets")
     for name, ok in checks:
-        if not ok or "p95" not in name and "grow" not in name:
+        if not ok or "p95" not in name and "grow" not in name:  # the pages' checks are listed when missed
             print(f"  {'met ' if ok else 'MISS'}  {name}")
     print(f"  {sum(ok for _n, ok in checks)} of {len(checks)} met")
     return 0
