@@ -121,7 +121,7 @@ def models_q(user) -> Q:
         return _NOTHING
     if is_department_staff(user):
         return Q()
-    return Q(unit_id__in=user_scope(user))
+    return Q(unit_id__any=user_scope(user))
 
 
 def can_propose_model(user, unit) -> bool:
@@ -168,7 +168,7 @@ def unit_records_q(user, field: str = "unit_id") -> Q:
         return _NOTHING
     if is_department_staff(user):
         return Q(**{f"{field}__isnull": False})  # every row (not ``Q()``: OR-ed with another filter it would vanish)
-    return Q(**{f"{field}__in": user_scope(user)}) if user.unit_id else _NOTHING
+    return Q(**{f"{field}__any": user_scope(user)}) if user.unit_id else _NOTHING
 
 
 def can_edit_unit_record(user, unit_id) -> bool:

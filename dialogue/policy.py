@@ -55,7 +55,7 @@ def session_visibility_q(user, prefix: str = "") -> Q:
         return _NOTHING
     if is_admin(user):
         return Q()
-    return Q(**{f"{prefix}organising_unit_id__in": user_scope(user)})
+    return Q(**{f"{prefix}organising_unit_id__any": user_scope(user)})
 
 
 def can_manage_session(user, session) -> bool:
@@ -67,7 +67,7 @@ def organising_units_q(user) -> Q:
     kinds = Q(kind__in=(UnitKind.DEPARTMENT, UnitKind.ROOM))
     if is_admin(user):
         return kinds
-    return kinds & Q(pk__in=user_scope(user)) if is_organiser(user) else _NOTHING
+    return kinds & Q(pk__any=user_scope(user)) if is_organiser(user) else _NOTHING
 
 
 # --- Follow-ups ------------------------------------------------------------------------------------
@@ -78,7 +78,7 @@ def follow_up_visibility_q(user) -> Q:
         return _NOTHING
     if is_admin(user):
         return Q()
-    return Q(responsible_unit_id__in=user_scope(user)) | session_visibility_q(user, prefix="entry__session__")
+    return Q(responsible_unit_id__any=user_scope(user)) | session_visibility_q(user, prefix="entry__session__")
 
 
 def can_resolve_follow_up(user, follow_up) -> bool:
@@ -96,7 +96,7 @@ def petition_visibility_q(user) -> Q:
     if is_admin(user):
         return Q()
     scope = user_scope(user)
-    return Q(unit_id__in=scope) | Q(assigned_unit_id__in=scope)
+    return Q(unit_id__any=scope) | Q(assigned_unit_id__any=scope)
 
 
 def can_register(user) -> bool:
@@ -107,7 +107,7 @@ def can_register(user) -> bool:
 def register_units_q(user) -> Q:
     if is_admin(user):
         return Q(kind__in=(UnitKind.DEPARTMENT, UnitKind.ROOM, UnitKind.FACILITY))
-    return Q(pk__in=user_scope(user)) if is_internal(user) else _NOTHING
+    return Q(pk__any=user_scope(user)) if is_internal(user) else _NOTHING
 
 
 def can_handle_petition(user, petition) -> bool:
@@ -123,7 +123,7 @@ def can_resolve_petition(user, petition) -> bool:
 def reception_visibility_q(user) -> Q:
     if not is_internal(user):
         return _NOTHING
-    return Q() if is_admin(user) else Q(unit_id__in=user_scope(user))
+    return Q() if is_admin(user) else Q(unit_id__any=user_scope(user))
 
 
 def sees_dashboard(user) -> bool:

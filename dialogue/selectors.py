@@ -68,7 +68,7 @@ def follow_up_list(*, user, filters: dict | None = None, today: dt.date) -> Quer
     follow_ups = (FollowUp.objects.filter(policy.follow_up_visibility_q(user))
                   .select_related("responsible_unit", "entry__session", "entry__topic", "resolved_by"))
     if filters.get("mine") and user.unit_id:
-        follow_ups = follow_ups.filter(responsible_unit_id__in=unit_scope_ids(user.unit_id))
+        follow_ups = follow_ups.filter(responsible_unit_id__any=unit_scope_ids(user.unit_id))
     if filters.get("status") in FollowUpStatus.values:
         follow_ups = follow_ups.filter(status=filters["status"])
     if filters.get("overdue"):
@@ -164,10 +164,10 @@ def figures(*, unit_ids=None, start: dt.date, end: dt.date, today: dt.date) -> d
                                          entry__session__starts_at__date__lte=end)
     entries = MinutesEntry.objects.filter(session__starts_at__date__gte=start, session__starts_at__date__lte=end)
     if unit_ids is not None:
-        sessions = sessions.filter(organising_unit_id__in=unit_ids)
-        entries = entries.filter(session__organising_unit_id__in=unit_ids)
-        follow_ups = follow_ups.filter(responsible_unit_id__in=unit_ids)
-        petitions = petitions.filter(unit_id__in=unit_ids)
+        sessions = sessions.filter(organising_unit_id__any=unit_ids)
+        entries = entries.filter(session__organising_unit_id__any=unit_ids)
+        follow_ups = follow_ups.filter(responsible_unit_id__any=unit_ids)
+        petitions = petitions.filter(unit_id__any=unit_ids)
     held = ~Q(status=SessionStatus.PLANNED)
     result = sessions.aggregate(sessions_planned=Count("id"), sessions_held=Count("id", filter=held))
     result["issues_raised"] = entries.count()
@@ -194,7 +194,7 @@ def overdue_by_age(*, unit_ids=None, today: dt.date) -> list[tuple[str, int]]:
     """Open petitions past their due date by days late: 1–15, 16–30, more than 30 (one query)."""
     petitions = Petition.objects.overdue(today)
     if unit_ids is not None:
-        petitions = petitions.filter(unit_id__in=unit_ids)
+        petitions = petitions.filter(unit_id__any=unit_ids)
     filters = {}
     for low, high in AGE_BUCKETS:
         q = Q(due_date__lte=today - dt.timedelta(days=low))
@@ -207,6 +207,6 @@ def overdue_by_age(*, unit_ids=None, today: dt.date) -> list[tuple[str, int]]:
 
 def open_petitions(*, unit_ids=None) -> int:
     petitions = Petition.objects.open()
-    return (petitions.filter(unit_id__in=unit_ids) if unit_ids is not None else petitions).count()
+    return (petitions.filter(unit_id__any=unit_ids) if unit_ids is not None else petitions).count()
 
 

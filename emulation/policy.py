@@ -71,5 +71,5 @@ def registrations_q(user) -> Q:
         return Q()
     seen = Q(unit_id=user.unit_id) if user.unit_id else Q(pk__in=[])
     if is_reviewer(user):
-        seen |= Q(unit_id__in=user_scope(user))
+        seen |= Q(unit_id__any=user_scope(user))
     return seen

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plans import lookups  # noqa: F401  (registers field__any, plans.lookups)
 from plans.softdelete import SoftDeleteModel
 from plans.uploads import RandomPath
 

@@ -99,12 +99,12 @@ def plan_visibility_q(user) -> Q:
     if not user.unit_id:
         return Q(pk__in=[])
     scope = user_scope(user)
-    own = Q(owner_unit_id__in=scope) | Q(issuer_links__unit_id__in=scope)
+    own = Q(owner_unit_id__any=scope) | Q(issuer_links__unit_id__any=scope)
     if user.unit.kind == UnitKind.PARTNER:
         involved = (
-            Q(issuer_links__unit_id__in=scope)
-            | Q(responsibilities__lead_unit_id__in=scope)
-            | Q(responsibilities__supporting_units__in=scope)
+            Q(issuer_links__unit_id__any=scope)
+            | Q(responsibilities__lead_unit_id__any=scope)
+            | Q(responsibilities__supporting_units__any=scope)
         )
         return alive_q() & (own | (published & involved))
     return alive_q() & (own | published)
@@ -121,7 +121,7 @@ def deleted_plans_q(user) -> Q:
         return Q(deleted_at__isnull=False)
     if not can_see_trash(user):
         return Q(pk__in=[])
-    return Q(deleted_at__isnull=False, owner_unit_id__in=user_scope(user))
+    return Q(deleted_at__isnull=False, owner_unit_id__any=user_scope(user))
 
 
 def can_restore_plan(user, plan) -> bool:
@@ -147,7 +147,7 @@ def awaiting_decision_q(user) -> Q:
         return Q(status__in=statuses)
     if not statuses or not user.unit_id:
         return Q(pk__in=[])
-    return Q(status__in=statuses, owner_unit_id__in=user_scope(user))
+    return Q(status__in=statuses, owner_unit_id__any=user_scope(user))
 
 
 def user_scope(user) -> frozenset[int]:

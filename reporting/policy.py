@@ -56,7 +56,7 @@ def overseen_obligations_q(user, prefix: str = "") -> Q:
         return _NOTHING
     if is_admin(user):
         return Q()
-    return Q(**{f"{prefix}recipient_unit_id__in": _scope(user)})
+    return Q(**{f"{prefix}recipient_unit_id__any": _scope(user)})
 
 
 def reviewable_requests_q(user) -> Q:
