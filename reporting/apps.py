@@ -32,9 +32,11 @@ class ReportingConfig(AppConfig):
         register("dashboard", Source(model="plans.user", adapter="reporting.dashboards.documents.dashboard_document",
                                      loader="reporting.dashboards.documents.load_dashboard",
                                      can_view="reporting.dashboards.documents.can_view_dashboard"))
+        from . import progress
         from .dashboards.signals import connect
 
         connect()
+        progress.connect()  # what each task's lead unit last reported, for the dashboards' done counts
         # the header's cached state (reporting.selectors.header_state) follows the notices and calendar keys
         from django.db.models.signals import post_delete, post_save
 

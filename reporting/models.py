@@ -334,6 +334,25 @@ class Submission(TimeStampedModel):
         return f"{self.request} v{self.version}"
 
 
+class TaskProgress(models.Model):
+    """What a task's lead unit last reported of it: the status the responsibility has in the last submitted report of
+    its lead unit on its plan that names it (``Submission.task_updates``). Kept by ``reporting.progress`` whenever a
+    report is submitted, a duty changes hands or an obligation goes, so that the dashboards count the done tasks
+    with a join instead of reading the JSON of every report."""
+
+    responsibility = models.OneToOneField("plans.Responsibility", verbose_name=_("task"), primary_key=True,
+                                          on_delete=models.CASCADE, related_name="progress")
+    status = models.CharField(_("status"), max_length=16, choices=TaskStatus.choices, blank=True)
+    submission = models.ForeignKey(Submission, verbose_name=_("report"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("task progress")
+        verbose_name_plural = _("task progress")
+
+    def __str__(self) -> str:
+        return f"{self.responsibility_id}: {self.status}"
+
+
 class Review(models.Model):
     submission = models.ForeignKey(Submission, verbose_name=_("submission"), on_delete=models.CASCADE,
                                    related_name="reviews")

@@ -10,7 +10,7 @@ Who sees what (``scope_for``):
 * anyone else (an author of a room): no dashboard.
 
 A task (responsibility) is *done* when the last submitted report of its lead unit on its plan says
-so (``Submission.task_updates``, read by ``reporting.selectors.responsibility_updates``), *overdue*
+so (``Submission.task_updates``, kept per task in ``TaskProgress`` by ``reporting.progress``), *overdue*
 when it is not done and its deadline has passed, and *in progress* otherwise. A report's timeliness
 follows ``reporting.selectors.request_timeliness``: on time, late, missing (``ReportRequest.objects
 .with_overdue``) or pending, counted with its SQL filters (``reporting.selectors.timeliness_q``).
@@ -22,8 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, QuerySet, TextField, Value, When, Window
-from django.db.models.functions import Cast, FirstValue
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, TextField, Value, When
 
 from plans.choices import PlanKind, PlanStatus, Role, UnitKind
 from plans.models import Plan, PlanIssuer, Responsibility, Unit
@@ -58,7 +57,7 @@ class Scope:
 
 
 def _joint_plan_ids(units) -> QuerySet:
-    return PlanIssuer.objects.filter(unit_id__in=units).values("plan_id")
+    return PlanIssuer.objects.filter(unit_id__any=units).values("plan_id")
 
 
 def _scope(kind: str, unit_id: int | None, units, visible: Q) -> Scope:
@@ -71,9 +70,9 @@ def _scope(kind: str, unit_id: int | None, units, visible: Q) -> Scope:
         return Scope(kind, unit_id, plans=Q(pk__in=joint), tasks=Q(plan_id__in=joint),
                      requests=Q(obligation__plan_id__in=joint))
     if kind == ROOM:
-        own = Plan.objects.filter(visible, owner_unit_id__in=units).values("pk")
+        own = Plan.objects.filter(visible, owner_unit_id__any=units).values("pk")
         return Scope(kind, unit_id, plans=Q(pk__in=own), tasks=Q(plan_id__in=own),
-                     requests=Q(obligation__recipient_unit_id__in=units, obligation__plan_id__in=own))
+                     requests=Q(obligation__recipient_unit_id__any=units, obligation__plan_id__in=own))
     involved = (Responsibility.objects.filter(lead_unit_id=unit_id).order_by().values("plan_id").union(
         ReportRequest.objects.filter(unit_id=unit_id).order_by().values("obligation__plan_id")))
     return Scope(UNIT, unit_id, plans=Q(pk__in=seen) & Q(pk__in=involved),
@@ -108,41 +107,10 @@ def may_see_unit(scope: Scope, unit) -> bool:
 # --- Tasks ----------------------------------------------------------------------------------------
 
 
-class _ReportedStatus(Func):
-    """``updates -> <responsibility id> ->> 'status'`` of a submission's task updates (PostgreSQL; SQLite for
-    ``make run``)."""
-
-    function = "jsonb_extract_path_text"
-    output_field = TextField()
-
-    def __init__(self, updates, responsibility_id):
-        super().__init__(updates, Cast(responsibility_id, TextField()), Value("status"))
-
-    def as_sqlite(self, compiler, connection, **extra):
-        updates, key = (compiler.compile(expression) for expression in self.source_expressions[:2])
-        return f"json_extract({updates[0]}, '$.\"' || {key[0]} || '\".status')", (*updates[1], *key[1])
-
-
-_REPORTS = "plan__reporting_obligations__requests"  # a responsibility's plan's requests, then their submissions
-
-
-def _done_tasks(responsibilities: QuerySet) -> QuerySet:
-    """The ids of those of ``responsibilities`` whose lead unit last reported them done (in its last submitted
-    report on the plan that names the task). One set, which the database computes once for a whole query
-    (a subquery per task ran once per row: ~9000 times for a province's overview)."""
-    submission = f"{_REPORTS}__submissions"
-    reported = (responsibilities
-                .filter(**{f"{_REPORTS}__unit_id": F("lead_unit_id"), f"{submission}__submitted_at__isnull": False})
-                .annotate(reported=_ReportedStatus(F(f"{submission}__task_updates"), F("pk")))
-                .filter(reported__isnull=False)
-                .annotate(last=Window(FirstValue("reported"), partition_by=F("pk"), order_by=[
-                    F(f"{submission}__submitted_at").desc(), F(f"{submission}__id").desc()])))
-    return reported.filter(last=TaskStatus.DONE).order_by().values("pk")
-
-
-def _task_state(responsibilities: QuerySet, today: dt.date) -> Case:
-    """done (the last report says so), overdue (not done, deadline passed) or in progress, as of ``today``."""
-    return Case(When(pk__in=_done_tasks(responsibilities), then=Value("done")),
+def _task_state(today: dt.date) -> Case:
+    """done (its lead unit's last report says so: ``reporting.progress`` keeps it at every submission, one row per
+    task joined here), overdue (not done, deadline passed) or in progress, as of ``today``."""
+    return Case(When(progress__status=TaskStatus.DONE, then=Value("done")),
                 When(due_date__lt=today, then=Value("overdue")),
                 default=Value("in_progress"), output_field=TextField())
 
@@ -150,7 +118,7 @@ def _task_state(responsibilities: QuerySet, today: dt.date) -> Case:
 def tasks(scope: Scope, *, today: dt.date, **lookups) -> QuerySet:
     """The responsibilities of the scope (and of ``lookups``), each with its ``task_state``."""
     chosen = Responsibility.objects.filter(scope.tasks, **lookups)
-    return chosen.annotate(task_state=_task_state(chosen, today))
+    return chosen.annotate(task_state=_task_state(today))
 
 
 def _count_states(rows, key: str) -> dict:

@@ -26,6 +26,7 @@ from django.utils import timezone
 from plans.choices import PlanKind, PlanStatus, Role, UnitKind
 from plans.models import Item, Plan, PlanIssuer, Responsibility, Section, Unit, User
 from plans.text import fold
+from reporting import progress
 from reporting.models import Period, ReportingObligation, ReportRequest, RequestStatus, Submission
 
 PREFIX = "s-"
@@ -238,6 +239,7 @@ def _reporting(rng, plans: list[Plan], units: dict, users: dict, duties: dict, y
                                       submitted_by=users["heads"].get(unit_id), task_updates=updates,
                                       narrative={"results": "Đã triển khai các nhiệm vụ theo kế hoạch."}))
     Submission.objects.bulk_create(submissions, batch_size=5000)
+    progress.refresh_all()  # bulk inserts send no signal
     return {"obligations": len(obligations), "requests": len(requests), "submissions": len(submissions)}
 
 
