@@ -186,6 +186,10 @@ def measure_pages(chosen) -> dict:
         for attempt in range(repeat + 2):
             if page.cold_cache:
                 cache.clear()
+            if page.before is not None:
+                with transaction.atomic():
+                    page.before()
+                    transaction.set_rollback(True)
             with CaptureQueriesContext(connection) as captured, transaction.atomic():
                 started = time.perf_counter()
                 response = (client.post(page.url, page.data) if page.data is not None else client.get(page.url))

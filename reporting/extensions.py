@@ -60,9 +60,10 @@ class DashboardPanel:
     order: int = 100
     unit_section: UnitSection | None = None
     # The plans.caching generations the context is read from (an app's own, moved by plans.caching.moves_with):
-    # given, the context is cached per user, year, day and language under them and under the overview's own
-    # (plans, duties, reports: dashboards.selectors.DATA; units, obligations: selectors.SETUP), instead of being
-    # read at every view of the overview.
+    # given, the context is cached per user, year, day and language under them and under those of what every
+    # panel sees (plans and duties: dashboards.selectors.PLANS; units, obligations: selectors.SETUP), instead of
+    # being read at every view of the overview. A panel that counts reports names dashboards.selectors.DATA too
+    # (a report, a request or a review moves DATA, not PLANS).
     generations: tuple[str, ...] = ()
 
 
@@ -92,10 +93,10 @@ def panel_context(panel: DashboardPanel, user, year: int) -> dict:
 
     from plans.caching import generations, read_through
 
-    from .dashboards.selectors import DATA
+    from .dashboards.selectors import PLANS
     from .selectors import SETUP
 
-    versions = ":".join(str(g) for g in generations(DATA, SETUP, *panel.generations))
+    versions = ":".join(str(g) for g in generations(PLANS, SETUP, *panel.generations))
     who = f"{user.pk}:{user.unit_id}:{','.join(sorted(user.roles))}"
     key = f"dashboards:panel:{panel.key}:{versions}:{who}:{year}:{timezone.localdate():%Y%m%d}:{get_language()}"
     return read_through(key, PANEL_CACHE_SECONDS, lambda: panel.context(user, year))

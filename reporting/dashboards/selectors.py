@@ -35,7 +35,10 @@ from ..selectors import COMPLETED_Q, ON_TIME_Q, TIMELINESS_STATES, request_timel
 LEADERSHIP, ROOM, UNIT, PARTNER = "leadership", "room", "unit", "partner"
 TASK_STATES = ("done", "in_progress", "overdue")
 CACHE_SECONDS = 600
-DATA = "dashboards"  # the generation (plans.caching) of what the overview counts
+# The generations (plans.caching) of what the overview counts (moved by ``signals``):
+DATA = "dashboards"  # everything it counts: plans, duties, report requests, reports, reviews
+PLANS = "dashboards-plans"  # the plans and duties alone (what the apps' panels see of it)
+PAST = "dashboards-past"  # what it counts of the years before this one (a report of an earlier period, a plan)
 
 
 # --- Scope ----------------------------------------------------------------------------------------
@@ -236,12 +239,18 @@ def plans_by_status_kind(scope: Scope, *, year: int) -> dict:
 # --- Trend ------------------------------------------------------------------------------------------------
 
 
-def trend(scope: Scope, *, today: dt.date, counts: list[dict] | None = None) -> list[dict]:
-    """Year by year over the years kept: the reporting and on-time rates, and the overdue tasks (two queries, or
-    one given the ``counts`` of ``task_counts``)."""
+def trend(scope: Scope, *, today: dt.date, counts: list[dict] | None = None, since: int | None = None,
+          until: int | None = None) -> list[dict]:
+    """Year by year over the years kept (or from ``since``, or before ``until``): the reporting and on-time rates,
+    and the overdue tasks (two queries, or one given the ``counts`` of ``task_counts`` over those years)."""
+    years = {**({"__gte": since} if since is not None else {}), **({"__lt": until} if until is not None else {})}
     by_year = {row["period__year"]: _rates(row) for row in requests(scope, today=today)
+               .filter(**{f"period__year{op}": value for op, value in years.items()})
                .values("period__year").annotate(**_request_counts()).order_by()}
-    overdue = _count_states(task_counts(scope, today=today) if counts is None else counts, "plan__year")
+    if counts is None:
+        counts = (tasks(scope, today=today, **{f"plan__year{op}": value for op, value in years.items()})
+                  .values("plan__year", "task_state").annotate(n=Count("id")).order_by())
+    overdue = _count_states(counts, "plan__year")
     rows = []
     for year in sorted(set(by_year) | set(overdue)):
         reports = by_year.get(year) or _rates({"requests": 0, "completed": 0, "on_time": 0, "missing": 0})
@@ -250,6 +259,19 @@ def trend(scope: Scope, *, today: dt.date, counts: list[dict] | None = None) -> 
                      "expected": reports["expected"], "missing": reports["missing"],
                      "tasks": duties["total"], "overdue_tasks": duties["overdue"]})
     return rows
+
+
+def _earlier_years(scope: Scope, *, today: dt.date) -> list[dict]:
+    """The trend of the years before ``today``'s, cached apart from the overview: a report of this year's periods
+    on this year's plans leaves it as it is (``PAST``), so after deadline day's every submission the overview
+    counts again this year's rows only."""
+    from plans.caching import generations, read_through
+
+    from ..selectors import SETUP
+
+    versions = ":".join(str(g) for g in generations(PAST, SETUP))
+    key = f"dashboards:earlier:{versions}:{scope.key}:{today:%Y%m%d}"
+    return read_through(key, CACHE_SECONDS, lambda: trend(scope, today=today, until=today.year))
 
 
 # --- The overview (cached) ----------------------------------------------------------------------------
@@ -262,19 +284,28 @@ def data_version() -> int:
     return generation(DATA)
 
 
-def invalidate(**kwargs) -> None:
+def invalidate(*, plans: bool = True, past: bool = True, **kwargs) -> None:
+    """Start a new generation of what the overview counts; ``plans=False``: no plan or duty changed (a report, a
+    review), ``past=False``: nothing of the years before this one."""
     from plans.caching import next_generation
 
     next_generation(DATA)
+    if plans:
+        next_generation(PLANS)
+    if past:
+        next_generation(PAST)
 
 
 def compute_overview(scope: Scope, *, year: int, today: dt.date) -> dict:
-    counts = task_counts(scope, today=today)
+    """The overview's figures: this year's and later years' counted now (one query for the tasks of the table of
+    the year and of the trend), the earlier years' trend from its own cache (``_earlier_years``)."""
+    current = today.year
+    counts = task_counts(scope, today=today, plan__year__gte=current)
     return {
         "plans": plans_by_status_kind(scope, year=year),
-        "tasks": tasks_by_unit(scope, year=year, today=today, counts=counts),
+        "tasks": tasks_by_unit(scope, year=year, today=today, counts=counts if year >= current else None),
         "compliance": compliance_matrix(scope, year=year, today=today),
-        "trend": trend(scope, today=today, counts=counts),
+        "trend": _earlier_years(scope, today=today) + trend(scope, today=today, counts=counts, since=current),
         "years": years_kept(scope),
     }
 
