@@ -38,7 +38,7 @@ CACHE_SECONDS = 600
 # The generations (plans.caching) of what the overview counts (moved by ``signals``):
 DATA = "dashboards"  # everything it counts: plans, duties, report requests, reports, reviews
 PLANS = "dashboards-plans"  # the plans and duties alone (what the apps' panels see of it)
-PAST = "dashboards-past"  # what it counts of the years before this one (a report of an earlier period, a plan)
+PAST = "dashboards-past"  # what it counts of the years other than this one (a report of such a period, a plan)
 
 
 # --- Scope ----------------------------------------------------------------------------------------
@@ -191,9 +191,26 @@ def compliance_matrix(scope: Scope, *, year: int, today: dt.date) -> dict:
     Three queries: cells and obligations (each grouped in SQL; a unit's figures are the sums of its cells) and the
     periods' labels.
     """
-    base = requests(scope, today=today).filter(period__year=year)
+    return _compliance(scope, year=year, today=today)[0]
+
+
+def _compliance(scope: Scope, *, year: int, today: dt.date, since: int | None = None) -> tuple[dict, dict]:
+    """``compliance_matrix`` and, with ``since`` (a year not after ``year``), the requests of every year from
+    ``since`` counted by year ({year: counts}, the trend's rows of those years) from the same query: its cells are
+    read for all those years, and the matrix keeps those of ``year``."""
+    base = requests(scope, today=today)
     counts = _request_counts()
-    cells = list(base.values("unit_id", "unit__name", "unit__short_name", "period_id").annotate(**counts).order_by())
+    years = {"period__year__gte": since} if since is not None else {"period__year": year}
+    read = list(base.filter(**years).values("unit_id", "unit__name", "unit__short_name", "period_id")
+                .annotate(**counts).order_by())
+    periods_read = {p.pk: p for p in Period.objects.filter(pk__in={c["period_id"] for c in read})
+                    .order_by("start", "end", "period_type")}
+    by_year: dict = {}
+    for cell in read:
+        entry = by_year.setdefault(periods_read[cell["period_id"]].year, dict.fromkeys(counts, 0))
+        for key in counts:
+            entry[key] += cell[key]
+    cells = [cell for cell in read if periods_read[cell["period_id"]].year == year]
     by_unit: dict = {}
     for cell in cells:  # the unit's names go to its row (the cells are cached with the overview: kept small)
         names = {"unit__name": cell.pop("unit__name"), "unit__short_name": cell.pop("unit__short_name")}
@@ -203,20 +220,18 @@ def compliance_matrix(scope: Scope, *, year: int, today: dt.date) -> dict:
     units = [_rates(row) for row in by_unit.values()]
     for row in units:
         row["name"] = row["unit__short_name"] or row["unit__name"]
-    obligations = [_rates(row) for row in base.values("obligation_id", "obligation__title", "obligation__plan_id")
-                   .annotate(**counts).order_by()]
+    obligations = [_rates(row) for row in base.filter(period__year=year)
+                   .values("obligation_id", "obligation__title", "obligation__plan_id").annotate(**counts).order_by()]
     for row in obligations:
         row["name"] = row["obligation__title"]
-    period_ids = {c["period_id"] for c in cells}
-    periods = [{"id": p.pk, "label": str(p), "start": p.start}
-               for p in Period.objects.filter(pk__in=period_ids).order_by("start", "end", "period_type")]
+    periods = [{"id": p.pk, "label": str(p), "start": p.start} for p in periods_read.values() if p.year == year]
     by_cell = {(c["unit_id"], c["period_id"]): _rates(c) for c in cells}
     units.sort(key=_worst_first)
     obligations.sort(key=_worst_first)
     for row in units:
         row["cells"] = [(p["id"], by_cell.get((row["unit_id"], p["id"]))) for p in periods]
     total = _rates({key: sum(row[key] for row in units) for key in ("requests", "completed", "on_time", "missing")})
-    return {"periods": periods, "units": units, "obligations": obligations, "total": total}
+    return {"periods": periods, "units": units, "obligations": obligations, "total": total}, by_year
 
 
 # --- Plans ------------------------------------------------------------------------------------------------
@@ -240,13 +255,16 @@ def plans_by_status_kind(scope: Scope, *, year: int) -> dict:
 
 
 def trend(scope: Scope, *, today: dt.date, counts: list[dict] | None = None, since: int | None = None,
-          until: int | None = None) -> list[dict]:
+          until: int | None = None, reports: dict | None = None) -> list[dict]:
     """Year by year over the years kept (or from ``since``, or before ``until``): the reporting and on-time rates,
-    and the overdue tasks (two queries, or one given the ``counts`` of ``task_counts`` over those years)."""
+    and the overdue tasks (two queries; none for what is given: the ``counts`` of ``task_counts``, the ``reports``
+    of ``_compliance`` over those years)."""
     years = {**({"__gte": since} if since is not None else {}), **({"__lt": until} if until is not None else {})}
-    by_year = {row["period__year"]: _rates(row) for row in requests(scope, today=today)
-               .filter(**{f"period__year{op}": value for op, value in years.items()})
-               .values("period__year").annotate(**_request_counts()).order_by()}
+    if reports is None:
+        reports = {row.pop("period__year"): row for row in requests(scope, today=today)
+                   .filter(**{f"period__year{op}": value for op, value in years.items()})
+                   .values("period__year").annotate(**_request_counts()).order_by()}
+    by_year = {year: _rates(dict(row)) for year, row in reports.items()}
     if counts is None:
         counts = (tasks(scope, today=today, **{f"plan__year{op}": value for op, value in years.items()})
                   .values("plan__year", "task_state").annotate(n=Count("id")).order_by())
@@ -261,17 +279,18 @@ def trend(scope: Scope, *, today: dt.date, counts: list[dict] | None = None, sin
     return rows
 
 
-def _earlier_years(scope: Scope, *, today: dt.date) -> list[dict]:
-    """The trend of the years before ``today``'s, cached apart from the overview: a report of this year's periods
-    on this year's plans leaves it as it is (``PAST``), so after deadline day's every submission the overview
-    counts again this year's rows only."""
+def _other_years(scope: Scope, *, today: dt.date) -> dict:
+    """The trend of the years before ``today``'s and the years kept, cached apart from the overview: a report of
+    this year's periods on this year's plans leaves them as they are (``PAST``), so after deadline day's every
+    submission the overview counts again this year's rows only."""
     from plans.caching import generations, read_through
 
     from ..selectors import SETUP
 
     versions = ":".join(str(g) for g in generations(PAST, SETUP))
-    key = f"dashboards:earlier:{versions}:{scope.key}:{today:%Y%m%d}"
-    return read_through(key, CACHE_SECONDS, lambda: trend(scope, today=today, until=today.year))
+    key = f"dashboards:other-years:{versions}:{scope.key}:{today:%Y%m%d}"
+    return read_through(key, CACHE_SECONDS, lambda: {"trend": trend(scope, today=today, until=today.year),
+                                                     "years": years_kept(scope)})
 
 
 # --- The overview (cached) ----------------------------------------------------------------------------
@@ -298,15 +317,19 @@ def invalidate(*, plans: bool = True, past: bool = True, **kwargs) -> None:
 
 def compute_overview(scope: Scope, *, year: int, today: dt.date) -> dict:
     """The overview's figures: this year's and later years' counted now (one query for the tasks of the table of
-    the year and of the trend), the earlier years' trend from its own cache (``_earlier_years``)."""
+    the year and of the trend; one for the cells of the matrix of this year or a later one and the trend's
+    reports of those years), the earlier years' trend and the years kept from their own cache (``PAST``)."""
     current = today.year
     counts = task_counts(scope, today=today, plan__year__gte=current)
+    compliance, reports = _compliance(scope, year=year, today=today, since=current if year >= current else None)
+    other = _other_years(scope, today=today)
     return {
         "plans": plans_by_status_kind(scope, year=year),
         "tasks": tasks_by_unit(scope, year=year, today=today, counts=counts if year >= current else None),
-        "compliance": compliance_matrix(scope, year=year, today=today),
-        "trend": _earlier_years(scope, today=today) + trend(scope, today=today, counts=counts, since=current),
-        "years": years_kept(scope),
+        "compliance": compliance,
+        "trend": other["trend"] + trend(scope, today=today, counts=counts, since=current,
+                                                             reports=reports if year >= current else None),
+        "years": other["years"],
     }
 
 

@@ -138,3 +138,28 @@ def test_a_report_of_this_year_counts_this_years_rows_again_and_leaves_the_rest_
 
     Responsibility.objects.create(plan=province.p1, lead_unit=province.cdc_q1.unit, due_date=dt.date(2026, 8, 1))
     assert any("coordination_agreement" in sql for sql in _overview_queries(client))
+
+
+def test_a_request_of_next_year_shows_its_year_and_counts_in_the_trend_and_its_matrix(province, users, org, client):
+    """A request of a later year's period, saved alone (not by the daily job), moves the years kept and the
+    trend (``PAST``); the overview of that year shows its matrix, and its trend is the one counted apart."""
+    from reporting.dashboards import selectors
+
+    from .conftest import _period
+
+    q1_2027 = _period(2027, 1, dt.date(2026, 12, 15), dt.date(2027, 3, 14))
+    client.force_login(users.approver)
+    assert '<option value="2027"' not in client.get("/reporting/dashboard/").content.decode()  # cached now
+    ReportRequest.objects.create(obligation=province.obligation, unit=org.cdc, period=q1_2027,
+                                 due_date=dt.date(2027, 3, 15))
+    assert '<option value="2027"' in client.get("/reporting/dashboard/").content.decode()
+    scope = selectors.scope_for(users.approver)
+    expected = selectors.trend(scope, today=TODAY)
+    assert [row["year"] for row in expected] == [2025, 2026, 2027]
+    for year in (2025, 2026, 2027):
+        assert selectors.overview(scope, year=year, today=TODAY)["trend"] == expected
+    matrix = selectors.overview(scope, year=2027, today=TODAY)["compliance"]
+    assert [p["id"] for p in matrix["periods"]] == [q1_2027.pk]
+    assert matrix["total"]["requests"] == 1 and matrix["total"]["pending"] == 1
+    assert selectors.overview(scope, year=2026, today=TODAY)["compliance"] == selectors.compliance_matrix(
+        scope, year=2026, today=TODAY)
