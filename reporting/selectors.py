@@ -398,14 +398,14 @@ def request_timeliness(report_request: ReportRequest, *, today: dt.date) -> str:
 # The rule of ``request_timeliness`` in SQL, on requests annotated by ``ReportRequest.objects.with_overdue``
 TIMELINESS_STATES = ("on_time", "late", "missing", "pending")
 COMPLETED_Q = Q(status__in=(RequestStatus.SUBMITTED, RequestStatus.ACCEPTED))
-ON_TIME_Q = COMPLETED_Q & Q(submitted_at__date__lte=F("due_date"))
+ON_TIME_Q = COMPLETED_Q & Q(submitted_at__day_lte=F("due_date"))  # __date__lte, cheaper (plans.lookups)
 
 
 def timeliness_q(state: str) -> Q:
     """A filter on requests annotated by ``with_overdue``: those whose ``request_timeliness`` is ``state``."""
     return {
         "on_time": ON_TIME_Q,
-        "late": COMPLETED_Q & ~Q(submitted_at__date__lte=F("due_date")),  # never submitted at all counts as late
+        "late": COMPLETED_Q & ~Q(submitted_at__day_lte=F("due_date")),  # never submitted at all counts as late
         "missing": Q(is_overdue=True),
         "pending": ~COMPLETED_Q & Q(is_overdue=False),
     }[state]
