@@ -44,6 +44,20 @@ def unread_notification_count(context) -> int:
     return selectors.header_state(user)["unread"]
 
 
+def _pk_url(name: str):
+    """``pk -> reverse(name, args=[pk])`` with one ``reverse()`` for all the pks of a table: the URL of the pk
+    ``marker``, then each pk put in its place."""
+    from django.urls import reverse
+
+    marker = 2_147_483_647
+    before, after = reverse(name, args=[marker]).split(str(marker))
+    return lambda pk: f"{before}{int(pk)}{after}"
+
+
+def _rate(value) -> str:
+    return "—" if value is None else f"{int(value)}%"
+
+
 # The compliance table's cells: (badge class, label) of each state of ``selectors.request_timeliness``
 _CELL_BADGES = {"on_time": ("text-bg-success", _("On time")), "late": ("text-bg-warning", _("Late")),
                 "missing": ("text-bg-danger", _("Missing")), "pending": ("text-bg-secondary", _("Not yet due"))}
@@ -54,12 +68,9 @@ def compliance_rows(rows) -> str:
     """The ``<tr>`` of the compliance table (``selectors.compliance``: a unit and its cells), written here rather
     than by template tags per cell: a province's table has a thousand cells and more, the template language took
     ~0.1 ms a cell, and the labels are translated once for the whole table."""
-    from django.urls import reverse
     from django.utils.html import escape
 
-    marker = 2_147_483_647  # one reverse(): the URL of the request whose pk is ``marker``, then each pk in it
-    url, title = reverse("reporting:review", args=[marker]), escape(_("Open the report"))
-    before, after = url.split(str(marker))
+    review_url, title = _pk_url("reporting:review"), escape(_("Open the report"))
     badges = {state: f'" title="{title}"><span class="badge {css}">{escape(label)}</span></a></td>'
               for state, (css, label) in _CELL_BADGES.items()}
     html = []
@@ -70,7 +81,7 @@ def compliance_rows(rows) -> str:
                 html.append("<td></td>")
                 continue
             state, pk = cell
-            html.append(f'<td><a class="compliance-cell text-decoration-none" href="{before}{int(pk)}{after}'
+            html.append(f'<td><a class="compliance-cell text-decoration-none" href="{review_url(pk)}'
                         f'{badges.get(state, badges["pending"])}')
         html.append("</tr>\n")
     return mark_safe("".join(html))  # noqa: S308 - every part is escaped or an integer
@@ -83,9 +94,24 @@ _MATRIX_PARTS = (("on_time", "text-success", "text-success"),
 
 
 @register.simple_tag
-def dashboard_cells(row, year, reports_url) -> str:
-    """The ``<td>`` of one unit's row of the overview's matrix (``dashboards.selectors.compliance_matrix``), written
-    here rather than by the template language: a province's fifty worst units have hundreds of cells."""
+def dashboard_matrix_rows(rows, year, reports_url) -> str:
+    """The ``<tr>`` of the overview's matrix (``dashboards.selectors.compliance_matrix``: a unit, its cells, its
+    rates), written here rather than by the template language: a province's fifty worst units have hundreds of
+    cells."""
+    from django.utils.html import escape
+
+    unit_url, html = _pk_url("reporting:dashboard_unit"), []
+    for row in rows:
+        rate = row["on_time_rate"]
+        danger = " text-danger" if rate is not None and rate < 50 else ""
+        html.append(f'<tr><th class="text-start fw-normal" scope="row"><a href="{unit_url(row["unit_id"])}'
+                    f'?year={int(year)}" class="dash-unit">{escape(row["name"])}</a></th>'
+                    f'{_matrix_cells(row, year, reports_url)}<td class="fw-semibold{danger}">{_rate(rate)}</td>'
+                    f'<td>{_rate(row["reporting_rate"])}</td></tr>')
+    return mark_safe("".join(html))  # noqa: S308 - every part is escaped or an integer
+
+
+def _matrix_cells(row, year, reports_url) -> str:
     from django.utils.html import escape
 
     base = f"{escape(reports_url)}?year={int(year)}&amp;unit={int(row['unit_id'])}&amp;period="
@@ -102,6 +128,51 @@ def dashboard_cells(row, year, reports_url) -> str:
         pending = int(cell["pending"])
         more = f' <span class="text-body-secondary small">(+{pending})</span>' if pending else ""
         html.append(f'<td class="dash-cell">{"/".join(parts)}{more}</td>')
+    return "".join(html)
+
+
+_TASK_LINK_CLASS = {"overdue": ' class="text-danger fw-semibold"'}
+
+
+@register.simple_tag
+def dashboard_task_rows(rows, year, tasks_url) -> str:
+    """The ``<tr>`` of the overview's tasks table (``dashboards.selectors.tasks_by_unit``): a lead unit, its tasks
+    by state (each a link to them) and in all."""
+    from django.utils.html import escape
+
+    unit_url, outside, html = _pk_url("reporting:dashboard_unit"), escape(_("(not a unit of the portal)")), []
+    for row in rows:
+        unit_id = row["lead_unit_id"]
+        if not unit_id:
+            cells = "".join(f"<td>{int(n)}</td>" for _state, n in row["counts"])
+            html.append(f'<tr><th class="text-start fw-normal" scope="row">{outside}</th>{cells}'
+                        f'<td>{int(row["total"])}</td></tr>')
+            continue
+        link = f"{escape(tasks_url)}?year={int(year)}&amp;unit={int(unit_id)}"
+        cells = "".join(
+            f'<td><a{_TASK_LINK_CLASS.get(state, "")} href="{link}&amp;state={escape(state)}">{int(n)}</a></td>'
+            if n else f"<td>{int(n)}</td>" for state, n in row["counts"])
+        html.append(f'<tr><th class="text-start fw-normal" scope="row"><a href="{unit_url(unit_id)}?year={int(year)}">'
+                    f'{escape(row["unit_name"])}</a></th>{cells}<td><a href="{link}">{int(row["total"])}</a></td></tr>')
+    return mark_safe("".join(html))  # noqa: S308 - every part is escaped or an integer
+
+
+@register.simple_tag
+def dashboard_obligation_rows(rows, year, reports_url) -> str:
+    """The ``<tr>`` of the overview's obligations table (``dashboards.selectors.compliance_matrix``): each
+    obligation's reports due, on time, late and missing (links to them) and its rates."""
+    from django.utils.html import escape
+
+    compliance_url, html = _pk_url("reporting:compliance"), []
+    for row in rows:
+        link = f"{escape(reports_url)}?year={int(year)}&amp;obligation={int(row['obligation_id'])}&amp;state="
+        missing = "text-danger fw-semibold" if row["missing"] else ""
+        html.append(f'<tr><th class="text-start fw-normal" scope="row"><a href="{compliance_url(row["obligation_id"])}'
+                    f'">{escape(row["name"])}</a></th><td>{int(row["expected"])}</td>'
+                    f'<td><a href="{link}on_time">{int(row["on_time"])}</a></td>'
+                    f'<td><a href="{link}late">{int(row["late"])}</a></td>'
+                    f'<td><a class="{missing}" href="{link}missing">{int(row["missing"])}</a></td>'
+                    f'<td>{_rate(row["on_time_rate"])}</td><td>{_rate(row["reporting_rate"])}</td></tr>')
     return mark_safe("".join(html))  # noqa: S308 - every part is escaped or an integer
 
 

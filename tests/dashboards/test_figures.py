@@ -112,3 +112,39 @@ def test_the_unit_tables_show_the_worst_units_and_all_on_demand(province, users,
     assert 'id="all-units"' in page
     page = client.get("/reporting/dashboard/?year=2026&units=all").content.decode()
     assert page.split('id="table-compliance"')[1].split("</table>")[0].count('class="dash-unit"') == 2
+
+
+def test_the_tables_rows_link_each_figure_to_the_rows_behind_it(province, users, org, client, monkeypatch):
+    """The tasks, matrix and obligations rows (written by ``reporting_tags``, not by the template language): each
+    number links to its list; a task led by a body outside the portal is counted, not linked."""
+    import re
+
+    from plans.models import Responsibility
+
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: TODAY)
+    Responsibility.objects.create(plan=province.p1, lead_text="Công an tỉnh <Phòng PC03>", due_date=TODAY)
+    client.force_login(users.approver)
+    page = client.get("/reporting/dashboard/?year=2026").content.decode()
+
+    def table(name):
+        return re.sub(r">\s+<", "><", page.split(f'id="{name}"')[1].split("</table>")[0])
+
+    tasks, cdc = table("table-tasks"), org.cdc.pk
+    assert (f'<a href="/reporting/dashboard/units/{cdc}/?year=2026">{org.cdc.display_short}</a></th>'
+            f'<td><a href="/reporting/dashboard/tasks/?year=2026&amp;unit={cdc}&amp;state=done">1</a></td>'
+            f'<td><a href="/reporting/dashboard/tasks/?year=2026&amp;unit={cdc}&amp;state=in_progress">1</a></td>'
+            f"<td>0</td>"
+            f'<td><a href="/reporting/dashboard/tasks/?year=2026&amp;unit={cdc}">2</a></td></tr>') in tasks
+    assert ('<th class="text-start fw-normal" scope="row">(không phải đơn vị trên cổng)</th>'
+            "<td>0</td><td>1</td><td>0</td><td>1</td></tr>") in tasks
+    matrix = table("table-compliance")
+    assert (f'<a href="/reporting/dashboard/units/{cdc}/?year=2026" class="dash-unit">{org.cdc.display_short}</a>'
+            in matrix)
+    assert re.search(rf'unit={cdc}&amp;period={province.q2.pk}&amp;state=missing">1</a>', matrix)
+    obligations, pk = table("table-obligations"), province.obligation.pk
+    assert f'<a href="/reporting/obligations/{pk}/compliance/">Báo cáo quý</a></th><td>4</td>' in obligations
+    assert (f'<a class="text-danger fw-semibold" href="/reporting/dashboard/reports/?year=2026&amp;obligation={pk}'
+            f'&amp;state=missing">1</a>') in obligations
+    assert (f'state=on_time">2</a></td><td><a href="/reporting/dashboard/reports/?year=2026&amp;obligation={pk}'
+            f'&amp;state=late">1</a></td>') in obligations
+    assert "<td>50%</td><td>75%</td></tr>" in obligations
