@@ -165,7 +165,9 @@ class ReportForm(forms.Form):
 
         self.fields["attachments"].help_text = _("PDF, Word (.docx), Excel (.xlsx), PNG or JPEG; at most %(max)s "
                                                  "each.") % {"max": filesizeformat(attachments.max_bytes())}
-        self.current_attachments = list(submission.attachments.all()) if submission else []
+        # (``has_files``: selectors.latest_submission says whether there are any to read)
+        self.current_attachments = (list(submission.attachments.all())
+                                    if submission and getattr(submission, "has_files", True) else [])
         if self.current_attachments:
             self.fields["remove_attachments"] = forms.MultipleChoiceField(
                 label=_("Remove attachments"), required=False, widget=forms.CheckboxSelectMultiple,

@@ -368,23 +368,43 @@ def _locked(report_request: ReportRequest) -> ReportRequest:
     return report_request
 
 
-def _write_draft(*, actor, report_request: ReportRequest, data: dict) -> Submission:
+def _draft_in_place(draft: Submission | None, content: dict) -> Submission | None:
+    """``draft`` (the latest version as read before the request was locked) with ``content`` written over it, if it
+    is still a draft: then it is still the latest version, a new one being made only over a submitted one, and
+    it need not be read again under the lock. ``None`` otherwise (the caller reads the latest version). Written
+    with ``update()``: a draft's save sends no signal that anything waits for (``reporting.progress`` and the
+    dashboards count submitted reports only)."""
+    if draft is None or draft.pk is None or draft.submitted_at is not None:
+        return None
+    now = timezone.now()
+    if not Submission.objects.filter(pk=draft.pk, submitted_at__isnull=True).update(**content, updated_at=now):
+        return None
+    for name, value in content.items():
+        setattr(draft, name, value)
+    draft.updated_at = now
+    return draft
+
+
+def _write_draft(*, actor, report_request: ReportRequest, data: dict, latest: Submission | None = None) -> Submission:
     values = data.get("indicator_values", {})
     errors = values_errors(report_request.obligation.indicators, values)
     if errors:
         raise ValidationError(list(errors.values()))
     uploads = list(data.get("attachments") or [])
     kinds = [attachments.check_upload(upload) for upload in uploads]
-    current = report_request.submissions.order_by("-version").first()
+    content = {"narrative": data.get("narrative", {}), "task_updates": data.get("task_updates", {}),
+               "indicator_values": values,
+               "section_values": data.get("section_values", {})}  # the figures of the apps' report sections
+    current = _draft_in_place(latest, content)
     carried = []
-    if current is None or current.submitted_at is not None:
-        carried = list(current.attachments.all()) if current else []  # a new version keeps the files
-        current = Submission(request=report_request, version=(current.version + 1) if current else 1)
-    current.narrative = data.get("narrative", {})
-    current.task_updates = data.get("task_updates", {})
-    current.indicator_values = values
-    current.section_values = data.get("section_values", {})  # the figures of the apps' report sections
-    current.save()
+    if current is None:
+        current = report_request.submissions.order_by("-version").first()
+        if current is None or current.submitted_at is not None:
+            carried = list(current.attachments.all()) if current else []  # a new version keeps the files
+            current = Submission(request=report_request, version=(current.version + 1) if current else 1)
+        for name, value in content.items():
+            setattr(current, name, value)
+        current.save()
     removed = set(data.get("remove_attachments") or [])
     SubmissionAttachment.objects.bulk_create([
         SubmissionAttachment(submission=current, file=a.file.name, name=a.name, size=a.size, kind=a.kind,
@@ -407,10 +427,13 @@ def _check_fill(actor, report_request):
 
 
 @transaction.atomic
-def report_save_draft(*, actor, report_request: ReportRequest, data: dict) -> Submission:
+def report_save_draft(*, actor, report_request: ReportRequest, data: dict,
+                      latest: Submission | None = None) -> Submission:
+    """Save the unit's draft (a new version over a submitted one). ``latest``: the latest version, if the caller
+    has read it (the form has): a draft it is written over without being read again."""
     report_request = _locked(report_request)
     _check_fill(actor, report_request)
-    submission = _write_draft(actor=actor, report_request=report_request, data=data)
+    submission = _write_draft(actor=actor, report_request=report_request, data=data, latest=latest)
     if report_request.status == RequestStatus.NOT_STARTED:
         report_request.status = RequestStatus.DRAFT
         report_request.save(update_fields=["status", "updated_at"])
@@ -418,12 +441,13 @@ def report_save_draft(*, actor, report_request: ReportRequest, data: dict) -> Su
 
 
 @transaction.atomic
-def report_submit(*, actor, report_request: ReportRequest, data: dict, now: dt.datetime) -> Submission:
+def report_submit(*, actor, report_request: ReportRequest, data: dict, now: dt.datetime,
+                  latest: Submission | None = None) -> Submission:
     """Submit the report at ``now`` (on time if by the deadline). The request row is locked, so a double
-    click makes one submission."""
+    click makes one submission. ``latest``: as for ``report_save_draft``."""
     report_request = _locked(report_request)
     _check_fill(actor, report_request)
-    submission = _write_draft(actor=actor, report_request=report_request, data=data)
+    submission = _write_draft(actor=actor, report_request=report_request, data=data, latest=latest)
     submission.submitted_by, submission.submitted_at = actor, now
     submission.save(update_fields=["submitted_by", "submitted_at", "updated_at"])
     report_request.status = RequestStatus.SUBMITTED

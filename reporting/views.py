@@ -133,10 +133,10 @@ def report(request, pk: int):
             try:
                 if submitting:
                     services.report_submit(actor=request.user, report_request=report_request, data=form.to_data(),
-                                           now=timezone.now())
+                                           now=timezone.now(), latest=submission)
                 else:
                     services.report_save_draft(actor=request.user, report_request=report_request,
-                                               data=form.to_data())
+                                               data=form.to_data(), latest=submission)
             except ValidationError as error:
                 form.add_error(None, _error_text(error))
             else:

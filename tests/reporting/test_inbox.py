@@ -261,3 +261,36 @@ def test_the_inbox_review_queue_and_compliance_export_to_excel(client, org, user
     assert load_workbook(io.BytesIO(response.content)).active.max_row == 1  # nothing submitted yet
     client.force_login(users.other_reviewer)  # another room: not its obligation
     assert client.get(reverse("reporting:compliance", args=[obligation.pk]), {"format": "xlsx"}).status_code == 404
+
+
+def test_a_draft_saved_again_is_written_over_without_being_read_again(client, users, setup):
+    from django.test.utils import CaptureQueriesContext
+
+    request = own_request(users)
+    client.force_login(users.unit_head)
+    url = reverse("reporting:report", args=[request.pk])
+    client.post(url, form_data(save="1"))
+    with CaptureQueriesContext(connection) as captured:
+        assert client.post(url, form_data(save="1", narrative_results="Đã công khai 15 thủ tục.")).status_code == 302
+    draft = Submission.objects.get(request=request)
+    assert draft.version == 1 and draft.narrative["results"] == "Đã công khai 15 thủ tục."
+    reads = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    assert sum('FROM "reporting_submission"' in sql for sql in reads) == 1  # the form's, before the lock
+    assert not any(sql.startswith('SELECT "reporting_submissionattachment"') for sql in reads)  # it has none
+
+
+def test_a_draft_read_before_the_report_was_submitted_and_returned_is_not_written_over(users, setup):
+    from reporting import selectors
+
+    request = own_request(users)
+    services.report_save_draft(actor=users.unit_head, report_request=request,
+                               data={"narrative": {"results": "Bản nháp"}})
+    stale = selectors.latest_submission(request)  # read by a second tab, which saves later
+    services.report_submit(actor=users.unit_head, report_request=own_request(users),
+                           data={"narrative": {"results": "Bản đã gửi"}}, now=timezone.now())
+    services.report_return(actor=users.reviewer, report_request=own_request(users), comment="Bổ sung số liệu")
+    services.report_save_draft(actor=users.unit_head, report_request=own_request(users),
+                               data={"narrative": {"results": "Bản sửa"}}, latest=stale)
+    versions = {s.version: (s.narrative["results"], s.submitted_at is not None)
+                for s in Submission.objects.filter(request=request)}
+    assert versions == {1: ("Bản đã gửi", True), 2: ("Bản sửa", False)}
