@@ -137,13 +137,19 @@ def requests_opened() -> None:
     invalidate()
 
 
+def inbox_key(*, user, today: dt.date, include_closed: bool = False, limit: int = 200) -> str:
+    """The cache key of what the inbox of ``user``'s unit shows on ``today`` (its rows; the inbox page keeps its
+    rendered rows and periods to come under it too): it moves with everything they are read from (``_unit_key``)."""
+    return _unit_key("inbox", user.unit_id, f"{today:%Y%m%d}", int(include_closed), limit)
+
+
 def inbox_rows(*, user, today: dt.date, include_closed: bool = False, limit: int = 200) -> list[InboxRow]:
     """The first ``limit`` reports of ``inbox`` as ``InboxRow`` (one query, no model object), cached per unit."""
     from plans.caching import read_through
 
     if not is_unit_head(user):
         return []
-    return read_through(_unit_key("inbox", user.unit_id, f"{today:%Y%m%d}", int(include_closed), limit),
+    return read_through(inbox_key(user=user, today=today, include_closed=include_closed, limit=limit),
                         UNIT_CACHE_SECONDS,
                         lambda: _inbox_rows(user=user, today=today, include_closed=include_closed, limit=limit))
 

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -22,6 +23,7 @@ from .extensions import calendar_events, section_rows
 from .forms import ConsolidatedForm, ObligationForm, ReportForm, ReviewForm
 from .models import SECTION_LABELS, RequestStatus
 
+INBOX_LIMIT = 200  # the inbox's rows (a unit owes a few dozen reports a year)
 REVIEW_PAGE_SIZE = 50  # the review queue, a page at a time (a province has thousands of reports waiting)
 
 
@@ -44,10 +46,16 @@ def inbox(request):
     if wants_xlsx(request):
         return exports.requests_xlsx(selectors.inbox(user=request.user, today=today, include_closed=show_all),
                                      filename="bao-cao-phai-nop", title=_("Reports my unit owes"), today=today)
-    rows = selectors.inbox_rows(user=request.user, today=today, include_closed=show_all, limit=200)
-    return render(request, "reporting/inbox.html", {"rows": rows, "show_all": show_all, "today": today,
-                                                    "upcoming": selectors.inbox_upcoming(user=request.user,
-                                                                                         today=today)})
+    # The rows and the periods to come are read only if the page's rendered table is not cached under the rows'
+    # key (the template's {% cache %}): on deadline day a unit head comes back to the inbox between reports.
+    user = request.user
+    return render(request, "reporting/inbox.html", {
+        "rows": SimpleLazyObject(lambda: selectors.inbox_rows(user=user, today=today, include_closed=show_all,
+                                                              limit=INBOX_LIMIT)),
+        "upcoming": SimpleLazyObject(lambda: selectors.inbox_upcoming(user=user, today=today)),
+        "rows_key": selectors.inbox_key(user=user, today=today, include_closed=show_all, limit=INBOX_LIMIT),
+        "rows_seconds": selectors.UNIT_CACHE_SECONDS, "show_all": show_all, "today": today,
+    })
 
 
 def _ics_text(value: str) -> str:

@@ -77,3 +77,25 @@ def test_a_cached_report_form_shows_a_return_a_new_task_and_a_new_indicator_at_o
     link_indicators(obligation, [{"code": "so_nguoi", "label": "Số người được tập huấn"}])
     page = client.get(url).content.decode()
     assert "Số người được tập huấn" in page and "Số vụ việc phát hiện" not in page
+
+
+def test_the_inbox_table_is_served_rendered_from_the_cache_until_its_rows_change(client, users, setup, monkeypatch):
+    from reporting import selectors
+
+    client.force_login(users.unit_head)
+    first = inbox(client)
+    assert "Báo cáo 6 tháng PCTN" in first
+
+    def unread(**kwargs):
+        raise AssertionError("the rows were read although the rendered table was cached")
+
+    monkeypatch.setattr(selectors, "inbox_rows", unread)
+    monkeypatch.setattr(selectors, "inbox_upcoming", unread)
+    def table(page):
+        return page.split("<tbody>")[1].split("</tbody>")[0]
+
+    assert table(inbox(client)) == table(first)  # the same table, from the cache
+    monkeypatch.undo()
+    report = reverse("reporting:report", args=[own_request(users).pk])
+    assert client.post(report, {**form_data(), "submit": "1"}).status_code == 302
+    assert "Đã gửi" in inbox(client)  # the request changed: the table is rendered again
