@@ -30,6 +30,9 @@ class TemplateRegistry:
 
 
 plan_detail_panels = TemplateRegistry()
+# The menu's items (in ``templates/base.html``), rendered once per user and kept (``plans.context_processors``):
+# an item may show what the user, their unit, their roles, the language and the host make; anything else it shows
+# must be given by a function of ``nav_vary`` (a count that changes all day belongs in ``header_items``).
 nav_items = TemplateRegistry()
 # Shown in the header beside the menu toggler, at every width (e.g. the unread notifications' bell).
 header_items = TemplateRegistry()
@@ -55,6 +58,10 @@ class CallableRegistry:
 
         return iter([import_string(f) if isinstance(f, str) else f for f in self._functions])
 
+
+# Functions ``(request) -> str`` of what else the menu's items show (e.g. the user's private calendar link): the kept
+# menu is rendered again when one of their values changes.
+nav_vary = CallableRegistry()
 
 # ``load_demo`` calls each with ``units`` ({code: Unit}), ``users`` ({username: User}) and ``log``
 # after the plans are loaded; each must be idempotent (e.g. reporting's demo obligations).

@@ -7,7 +7,7 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Reporting")
 
     def ready(self):
-        from plans.extensions import demo_loaders, header_items, nav_items, plan_detail_panels
+        from plans.extensions import demo_loaders, header_items, nav_items, nav_vary, plan_detail_panels
 
         from .documents.registry import Source, register
         from .extensions import COMPLIANCE_PANEL, dashboard_panels
@@ -15,6 +15,7 @@ class ReportingConfig(AppConfig):
         plan_detail_panels.register("reporting/documents/_plan_buttons.html")
         plan_detail_panels.register("reporting/_plan_obligations.html")
         nav_items.register("reporting/_nav.html")
+        nav_vary.register("reporting.selectors.menu_calendar_token")  # the menu's calendar link
         header_items.register("reporting/_header_bell.html")
         demo_loaders.register("reporting.demo.load_obligations")
         dashboard_panels.register(COMPLIANCE_PANEL)

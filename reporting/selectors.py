@@ -466,6 +466,11 @@ def calendar_token(user) -> str:
     return f"{user.pk}-{_calendar_signature(user, header_state(user)['calendar_key'])}"
 
 
+def menu_calendar_token(request) -> str:
+    """The token of the calendar link in the menu (``reporting/_nav.html``; ``plans.extensions.nav_vary``)."""
+    return calendar_token(request.user)
+
+
 # --- The page header's per-user state (every page of a logged-in user shows it) ---------------------------------
 
 HEADER_KEY = "reporting:header:v1:{}"

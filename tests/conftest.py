@@ -23,10 +23,11 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the tests' rows are rolled back, what was cached from them is not
-    (and SQLite gives their ids again)."""
-    from django.core.cache import cache
+    (and SQLite gives their ids again); so do the rendered fragments each process keeps."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
 
 
 @pytest.fixture

@@ -50,3 +50,18 @@ def test_the_calendar_link_changes_at_once_when_rotated(client, users):
     page = client.get(reverse("plans:list")).content.decode()
     assert old not in page and selectors.calendar_token(fresh(users.reviewer)) in page
     assert client.get(reverse("reporting:calendar", args=[old])).status_code == 404
+
+
+def test_the_menu_is_kept_rendered_and_follows_a_role_the_language_and_the_search_at_once(client, users):
+    client.force_login(users.unit_head)
+    home = reverse("plans:list")
+    assert 'id="nav-inbox"' in client.get(home).content.decode()  # "Reports due": a unit head's
+    users.unit_head.groups.remove(Group.objects.get(name=Role.UNIT_HEAD))
+    assert 'id="nav-inbox"' not in client.get(home).content.decode()
+    Group.objects.get(name=Role.REVIEWER).user_set.add(users.unit_head)
+    page = client.get(home).content.decode()
+    assert 'id="nav-review"' in page and ">Báo cáo chờ duyệt<" in page
+    client.cookies["django_language"] = "en"
+    assert ">Review queue<" in client.get(home).content.decode()
+    assert 'value="tiêm chủng"' in client.get(reverse("search"), {"q": "tiêm chủng"}).content.decode()
+    assert 'value="tiêm chủng"' not in client.get(home).content.decode()

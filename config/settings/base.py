@@ -231,6 +231,11 @@ else:
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{_made(VAR_DIR / 'celery' / 'results')}"
+# Rendered fragments whose key says everything they are made of ({% cache … using="fragments" %}: the menu of a
+# user, a unit's inbox table under its generations): each web process keeps its own, bounded, as no change needs
+# telling to it (a change makes another key). No round trip to Redis for them.
+CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-fragments",
+                       "TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 2000}}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 # The job rows are the truth: no task result is read, so none is stored (with results, publishing a

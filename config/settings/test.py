@@ -13,7 +13,8 @@ CELERY_TASK_IGNORE_RESULT = False  # tests wait for a task's result (``.delay(..
 PORTAL_HEALTH_CHECKS = ("database", "redis")  # no worker runs unless a test starts one
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+          "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-fragments"}}
 MEDIA_ROOT = env("DJANGO_MEDIA_ROOT", default="") or str(_made(VAR_DIR / "test-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
