@@ -58,6 +58,7 @@ data = render_pdf(Document(style="state", issuers=(), number="Số: 1/KH-SYT", p
                            blocks=(Block(kind="paragraph", text="Nội dung kế hoạch."),)))
 print(json.dumps({"pdf": data[:5].decode(), "started": started, "collecting": gc.isenabled(),
                   "subsetter_ran": "fontTools.subset.cff" in sys.modules,
+                  "instancer_loaded": "fontTools.varLib.instancer" in sys.modules,
                   "find_library": ctypes.util.find_library is find_library,
                   "https_context": ssl._create_default_https_context is https_context}))
 """)
@@ -66,3 +67,24 @@ print(json.dumps({"pdf": data[:5].decode(), "started": started, "collecting": gc
     assert state["find_library"] and state["https_context"]  # Python's own again: HTTPS trusts the system's CAs
     assert state["collecting"]
     assert not state["subsetter_ran"]  # fontTools' subsetter (~70 ms of import): HarfBuzz subsets the fonts
+    assert not state["instancer_loaded"]  # fontTools' instancer (~60 ms): for variable fonts only
+
+
+def test_the_deferred_function_imports_its_module_at_the_first_call_and_leaves_the_real_module_importable():
+    state = _run("""
+import json, sys
+from reporting.documents.pdf import _deferred_function
+with _deferred_function("fontTools.varLib.instancer", "instantiateVariableFont"):
+    from fontTools.varLib.instancer import instantiateVariableFont
+    loaded_meanwhile = "fontTools.varLib" in sys.modules
+import fontTools.varLib.instancer as real
+after_import = hasattr(real, "instancer") or hasattr(real, "OverlapMode")  # the real module, not the stand-in
+from fontTools.ttLib import TTFont
+try:
+    instantiateVariableFont(TTFont(), {})
+except Exception as error:
+    raised = str(error)
+print(json.dumps({"loaded_meanwhile": loaded_meanwhile, "real": after_import, "raised_in": raised}))
+""")
+    assert state["loaded_meanwhile"] is False and state["real"] is True
+    assert "fvar" in state["raised_in"]  # fontTools' own function answered: a font without variations

@@ -21,6 +21,7 @@ import posixpath
 import ssl
 import sys
 import threading
+import types
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -95,6 +96,9 @@ def _lean_import():
       meanwhile (fail closed).
     * fontTools' subsetter (~70 ms to import): WeasyPrint imports it for its fallback, used only when HarfBuzz
       cannot subset a font. It is imported lazily (``_lazy_module``): loaded at its first use, if ever.
+    * fontTools' instancer of variable fonts (~60 ms with ``fontTools.varLib``), for a variable font only (the
+      documents' Liberation Serif is not one): WeasyPrint gets a stand-in of its function that imports it at the
+      first call (``_deferred_function``).
     """
     find_library, https_context = ctypes.util.find_library, ssl._create_default_https_context
     if sys.platform.startswith("linux"):
@@ -102,9 +106,33 @@ def _lean_import():
     ssl._create_default_https_context = _trusting_nothing
     _lazy_module("fontTools.subset")
     try:
-        yield
+        with _deferred_function("fontTools.varLib.instancer", "instantiateVariableFont"):
+            yield
     finally:
         ctypes.util.find_library, ssl._create_default_https_context = find_library, https_context
+
+
+@contextlib.contextmanager
+def _deferred_function(module_name: str, name: str):
+    """Meanwhile, ``from <module_name> import <name>`` gives a function that imports the module at its first call
+    and calls the real one; the module itself is not imported (a stand-in is in ``sys.modules`` meanwhile only: an
+    import after this finds the real module)."""
+    if module_name in sys.modules:
+        yield
+        return
+
+    def deferred(*args, **kwargs):
+        return getattr(importlib.import_module(module_name), name)(*args, **kwargs)
+
+    deferred.__name__ = deferred.__qualname__ = name
+    stand_in = types.ModuleType(module_name)
+    setattr(stand_in, name, deferred)
+    sys.modules[module_name] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(module_name) is stand_in:
+            del sys.modules[module_name]
 
 
 def _lazy_module(name: str) -> None:
