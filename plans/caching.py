@@ -53,12 +53,36 @@ def generations(*names: str) -> tuple[int, ...]:
     from django.core.cache import cache
 
     keys = [f"generation:{name}" for name in names]
-    found = cache.get_many(keys)
+    return _generations_in(cache.get_many(keys), keys)
+
+
+def _generations_in(found: dict, keys: list[str]) -> tuple[int, ...]:
+    """The generations ``keys`` in ``found`` (what the cache answered), each one missing started (``generation``)."""
+    from django.core.cache import cache
+
     for key in keys:
         if key not in found:
             fresh = _fresh_generation()
             found[key] = fresh if cache.add(key, fresh, None) else cache.get(key, fresh)
     return tuple(found[key] for key in keys)
+
+
+def read_through_at(names: Iterable[str], key: str, seconds: int, compute: Callable[[], object]):
+    """``read_through`` of a value computed from the rows the generations ``names`` stand for: kept under ``key``
+    with the generations it was computed at, read with them in one round trip to the cache (a key made of the
+    generations takes two: them, then the value). A value of other generations is computed again, as a missing
+    one; so is every value while the cache does not answer. ``None`` is a value like any other."""
+    from django.core.cache import cache
+
+    keys = [f"generation:{name}" for name in names]
+    found = cache.get_many([*keys, key])
+    versions = _generations_in(found, keys)
+    kept = found.get(key)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == versions:
+        return kept[1]
+    value = compute()
+    cache.set(key, (versions, value), seconds)
+    return value
 
 
 def _fresh_generation() -> int:
