@@ -86,9 +86,9 @@ GENERATION = "emulation"  # of the app's rows (plans.caching; moved on by any sa
 def _applies(obligation) -> bool:
     """Whether the plan has a target reported through the unit's report (cached per plan: every report form and
     draft save asks)."""
-    from plans.caching import generation, read_through
+    from plans.caching import read_through_at
 
-    return read_through(f"emulation:reported:{generation(GENERATION)}:{obligation.plan_id}", 3600, lambda: (
+    return read_through_at([GENERATION], f"emulation:reported:{obligation.plan_id}", 3600, lambda: (
         Target.objects.filter(movement__plan_id=obligation.plan_id, source__in=REPORTED).exists()))
 
 
