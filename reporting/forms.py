@@ -32,7 +32,19 @@ from .models import (
 
 
 class MultipleFileInput(forms.ClearableFileInput):
+    """Several files in one input; Django's markup written without its templates (the report form's, on every
+    view of it), but for a file already there (Django's "clear" checkbox)."""
+
     allow_multiple_selected = True
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.forms.utils import flatatt
+        from django.utils.html import format_html
+
+        widget = self.get_context(name, value, attrs)["widget"]
+        if widget["is_initial"]:
+            return super().render(name, value, attrs, renderer)
+        return format_html('<input type="{}" name="{}"{}>', widget["type"], name, flatatt(widget["attrs"]))
 
 
 class MultipleFileField(forms.FileField):

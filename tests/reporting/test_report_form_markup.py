@@ -81,15 +81,21 @@ def test_the_hand_written_widgets_write_what_djangos_templates_write(data):
     from django.test.html import parse_html
 
     from reporting.choices import TaskStatus
-    from reporting.forms import ReportSelect, ReportTextarea
+    from reporting.forms import MultipleFileInput, ReportSelect, ReportTextarea
 
-    def form(textarea, select):
+    class DjangosMultipleFileInput(forms.ClearableFileInput):
+        allow_multiple_selected = True
+
+    def form(textarea, select, files):
         fields = {"note": forms.CharField(widget=textarea(attrs={"rows": 2, "class": "form-control"}), required=False,
                                           help_text="Ghi chú"),
                   "status": forms.ChoiceField(choices=[("", "—"), *TaskStatus.choices], required=False,
-                                              widget=select)}
+                                              widget=select),
+                  "files": forms.FileField(widget=files(attrs={"accept": ".pdf,.docx", "class": "form-control"}),
+                                           required=False, help_text="PDF, Word")}
         return type("F", (forms.Form,), fields)(data)
 
-    django_form, ours = form(forms.Textarea, forms.Select), form(ReportTextarea, ReportSelect)
-    for name in ("note", "status"):
+    django_form = form(forms.Textarea, forms.Select, DjangosMultipleFileInput)
+    ours = form(ReportTextarea, ReportSelect, MultipleFileInput)
+    for name in ("note", "status", "files"):
         assert parse_html(str(ours[name])) == parse_html(str(django_form[name]))
