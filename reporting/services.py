@@ -363,8 +363,9 @@ def _locked(report_request: ReportRequest) -> ReportRequest:
     """``report_request`` with its row locked to the end of the transaction and its state read again under the
     lock (a concurrent submission or decision may have changed it). The related rows it holds (obligation, plan,
     unit, period) are kept: nothing that locks a request changes them."""
-    report_request.refresh_from_db(fields=["status", "submitted_at", "updated_at"],
-                                   from_queryset=ReportRequest.objects.select_for_update())
+    report_request.status, report_request.submitted_at, report_request.updated_at = (
+        ReportRequest.objects.select_for_update().filter(pk=report_request.pk)
+        .values_list("status", "submitted_at", "updated_at").get())  # no model made for three values
     return report_request
 
 
