@@ -107,14 +107,20 @@ def _unit_generations(unit_id: int) -> tuple[str, ...]:
     return SETUP, REQUESTS, f"{REQUESTS}:{unit_id}"
 
 
-def _unit_key(what: str, unit_id: int, *parts, versions: bool = True) -> str:
-    """The cache key of ``what`` of the unit, with its generations (``versions``; else for ``read_through_at``)."""
+def _unit_name(what: str, unit_id: int, *parts) -> str:
+    """``what`` of the unit in the reader's language: a cache key for ``read_through_at``, which keeps the unit's
+    generations with the value."""
     from django.utils.translation import get_language
 
+    return ":".join(str(p) for p in (f"reporting:{what}", unit_id, get_language(), *parts))
+
+
+def _unit_key(what: str, unit_id: int, *parts) -> str:
+    """``_unit_name`` with the unit's generations in it (a key for ``read_through`` and the rendered fragments)."""
     from plans.caching import generations
 
-    kept = ":".join(str(g) for g in generations(*_unit_generations(unit_id))) if versions else "at"
-    return ":".join(str(p) for p in (f"reporting:{what}", kept, unit_id, get_language(), *parts))
+    versions = ":".join(str(g) for g in generations(*_unit_generations(unit_id)))
+    return f"{_unit_name(what, unit_id, *parts)}@{versions}"
 
 
 def setup_changed() -> None:
@@ -257,8 +263,7 @@ def request_for_fill(*, user, pk: int) -> ReportRequest | None:
             found._unit_tasks = _unit_responsibilities(found.obligation.plan_id, found.unit_id)
         return found
 
-    report_request = read_through_at(_unit_generations(user.unit_id), _unit_key("request", user.unit_id, pk,
-                                                                              versions=False),
+    report_request = read_through_at(_unit_generations(user.unit_id), _unit_name("request", user.unit_id, pk),
                                      UNIT_CACHE_SECONDS, load)
     return report_request if report_request and can_fill(user, report_request) else None
 
