@@ -49,6 +49,11 @@ RUN = """async (tags) => {
   };
 }"""
 
+# The document as the desktop page has it now, with the address and load state it has in the same instant.
+SNAPSHOT = """() => ({href: location.href, state: document.readyState,
+  html: (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : "")
+        + document.documentElement.outerHTML})"""
+
 
 @dataclass
 class PageAudit:
@@ -124,10 +129,17 @@ class Auditor:
         self._running += 1
         try:
             width = page.viewport_size["width"]
+            # The DOM the phone will see is taken now, in one evaluation with its address: the audit below yields
+            # to the test, which may click on; a copy taken afterwards could be the next page half loaded.
+            snapshot = page.evaluate(SNAPSHOT) if width > PHONE_MAX_WIDTH else None
             self._record(self._audit(page, url, width))
-            if width > PHONE_MAX_WIDTH:
+            if snapshot is not None:
+                if snapshot["href"] != url or snapshot["state"] != "complete":
+                    self.skipped.append((url, f"phone copy skipped: the page was {snapshot['href']} "
+                                              f"({snapshot['state']})"))
+                    return
                 phone, html = self._phone_page(page.context)
-                html["body"] = page.content()
+                html["body"] = snapshot["html"]
                 phone.goto(url)
                 self._record(self._audit(phone, phone.url, PHONE["width"]))
         except Error as error:  # the test moved on (navigated, closed the page) before axe finished
