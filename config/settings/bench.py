@@ -14,7 +14,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 STATIC_ROOT = env("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "bench-static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "config.storage.CompressedManifestStaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

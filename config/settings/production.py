@@ -37,7 +37,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (cached for a year by whitenoise), gzip/brotli copies made by collectstatic.
     "staticfiles": {"BACKEND": env("PORTAL_STATIC_STORAGE",
-                                   default="whitenoise.storage.CompressedManifestStaticFilesStorage")},
+                                   default="config.storage.CompressedManifestStaticFilesStorage")},
 }
 # HTTPS: the reverse proxy (deploy/nginx.conf) terminates TLS and says so in X-Forwarded-Proto.
 PORTAL_BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=True)

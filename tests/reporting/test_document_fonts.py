@@ -1,10 +1,11 @@
 """The official documents embed the bundled Liberation Serif under the production static storage.
 
-Under whitenoise's ``CompressedManifestStaticFilesStorage`` ``static()`` answers hashed names
-(``LiberationSerif-Regular.3f2a….ttf``) that are no source file; the document fetcher refused them and WeasyPrint
-fell back to a system font. This machine may have the Liberation fonts installed system-wide (``fc-list``), so
-the test proves the font comes from ``static/fonts``: every font the PDF names was fetched, successfully, by the
-document's own fetcher from the bundled file, and the embedded font program is that file's font.
+Under the production storage (``config.storage``, over whitenoise's ``CompressedManifestStaticFilesStorage``)
+``static()`` answers hashed names (``LiberationSerif-Regular.3f2a….ttf``) that are no source file; the document
+fetcher refused them and WeasyPrint fell back to a system font. This machine may have the Liberation fonts
+installed system-wide (``fc-list``), so the test proves the font comes from ``static/fonts``: every font the PDF
+names was fetched, successfully, by the document's own fetcher from the bundled file, and the embedded font
+program is that file's font.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from reporting.documents.pdf import FONT_FILES, StaticOnlyFetcher, render_pdf
 from reporting.documents.plans import plan_document
 from tests.factories import ItemFactory, PlanFactory, SectionFactory
 
-MANIFEST = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+MANIFEST = "config.storage.CompressedManifestStaticFilesStorage"
 
 
 class _RecordingFetcher(StaticOnlyFetcher):

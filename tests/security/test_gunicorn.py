@@ -52,7 +52,7 @@ def production(tmp_path_factory):
            "DJANGO_ALLOWED_HOSTS": "localhost", "DJANGO_MEDIA_ROOT": str(var / "media"),
            "PORTAL_ACCESS_LOG": str(var / "access.log"), "WEB_CONCURRENCY": "2",
            # the hashed names without the gzip/brotli copies, which take minutes to make
-           "PORTAL_STATIC_STORAGE": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}
+           "PORTAL_STATIC_STORAGE": "config.storage.ManifestStaticFilesStorage"}
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env,
                    check=True, timeout=120)
     port = free_port()
