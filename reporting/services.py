@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from plans.choices import Role
 from plans.models import Unit, User
+from plans.prepared import PreparedQuery
 from plans.selectors import users_with_role
 from plans.softdelete import soft_delete, soft_restore
 from plans.uploads import clean_name
@@ -359,13 +360,18 @@ def weekly_digest(*, today: dt.date) -> int:
 # --- Submissions and reviews -------------------------------------------------
 
 
+# made once (``PreparedQuery``): every draft save, submission and review runs it
+_LOCK = PreparedQuery(lambda pk: ReportRequest.objects.select_for_update().filter(pk=pk)
+                      .only("status", "submitted_at", "updated_at"))
+
+
 def _locked(report_request: ReportRequest) -> ReportRequest:
     """``report_request`` with its row locked to the end of the transaction and its state read again under the
     lock (a concurrent submission or decision may have changed it). The related rows it holds (obligation, plan,
     unit, period) are kept: nothing that locks a request changes them."""
+    (current,) = _LOCK.objects(report_request.pk)
     report_request.status, report_request.submitted_at, report_request.updated_at = (
-        ReportRequest.objects.select_for_update().filter(pk=report_request.pk)
-        .values_list("status", "submitted_at", "updated_at").get())  # no model made for three values
+        current.status, current.submitted_at, current.updated_at)
     return report_request
 
 
