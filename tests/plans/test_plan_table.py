@@ -48,3 +48,20 @@ def test_no_plan_says_so(users):
     request.user = users.admin
     table = PlanTable(plan_list(user=users.admin).none())
     assert "Không có kế hoạch" in table.as_html(request) or "No plan matches these filters." in table.as_html(request)
+
+
+def test_the_pager_speaks_vietnamese(org, users):
+    from django.utils import translation
+    from django_tables2 import RequestConfig
+
+    for n in range(7):
+        PlanFactory(title=f"Kế hoạch số {n}", owner_unit=org.nvy)
+    request = RequestFactory().get("/plans/?page=2")
+    request.user = users.admin
+    table = PlanTable(plan_list(user=users.admin))
+    RequestConfig(request, paginate={"per_page": 3}).configure(table)
+    with translation.override("vi"):
+        html = table.as_html(request)
+    assert 'rel="prev"><span aria-hidden="true">&laquo;</span> Trang trước</a>' in html
+    assert 'rel="next">Trang sau <span aria-hidden="true">&raquo;</span></a>' in html
+    assert "previous" not in html.replace('class="previous', "") and ">next" not in html and " next" not in html
