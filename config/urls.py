@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -9,7 +11,15 @@ from config import health
 from plans.search import search_page
 from plans.views import home
 
+
+def favicon(request):
+    """The portal's icon for what asks ``/favicon.ico`` (the admin's pages, feed readers): its pages name it
+    (``templates/base.html``), and a missing icon was a 404 page rendered at every first visit."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("health/", health.health, name="health"),
     path("health/<slug:check>/", health.health_check, name="health_check"),
     path("", home, name="home"),

@@ -163,6 +163,8 @@ RULES: dict[str, Rule] = {
     "logout": Rule(outcomes={actor: NOT_ALLOWED for actor in ACTORS}),  # POST only, open to everyone
     "password_change": page(),
     "password_change_done": page(),
+    # the icon (config/urls.py): a redirect to the static file, for anyone
+    "favicon": page(anonymous=OK),
     # health checks (config/health.py): open to anyone, they tell nothing but "ok"
     "health": page(anonymous=OK),
     "health_check": page(anonymous=OK),
