@@ -21,11 +21,10 @@ class KeptUrlsMixin:
     def url(self, name, force=False):
         if force or settings.DEBUG:
             return super().url(name, force)
-        try:
-            return self._urls[name]
-        except KeyError:
+        url = self._urls.get(name)
+        if url is None:  # (a name the manifest lacks raises here, with no KeyError chained to it)
             url = self._urls[name] = super().url(name)
-            return url
+        return url
 
 
 class CompressedManifestStaticFilesStorage(KeptUrlsMixin, whitenoise.CompressedManifestStaticFilesStorage):
