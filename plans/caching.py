@@ -8,13 +8,31 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+# where the values read along with another (``read_through``'s ``along``) wait on their holder, for this request
+READ_ALONG = "_cache_read_along"
 
-def read_through(key: str, seconds: int, compute: Callable[[], object]):
+
+def read_through(key: str, seconds: int, compute: Callable[[], object], *, holder=None, along: Iterable[str] = ()):
     """The cached value of ``key``, else ``compute()`` (then cached for ``seconds``); ``compute()`` alone when the
-    cache does not answer."""
+    cache does not answer.
+
+    ``along``: other keys read in the same round trip and kept on ``holder`` (an object of this request, e.g. the
+    logged-in user), so that a later ``read_through`` of one of them with the same ``holder`` asks the cache
+    nothing; each is used once."""
     from django.core.cache import cache
 
-    found = cache.get(key)
+    kept = getattr(holder, READ_ALONG, None) if holder is not None else None  # (through a lazy request.user too)
+    along = [name for name in along if name != key]
+    if kept is not None and key in kept:
+        found = kept.pop(key)
+    elif along:
+        values = cache.get_many([key, *along])
+        found = values.get(key)
+        if holder is not None:
+            setattr(holder, READ_ALONG, {**(getattr(holder, READ_ALONG, None) or {}),
+                                         **{name: values.get(name) for name in along}})
+    else:
+        found = cache.get(key)
     if found is None:
         found = compute()
         cache.set(key, found, seconds)

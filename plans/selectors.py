@@ -96,9 +96,11 @@ def group_names(user) -> frozenset[str]:
     """The names of ``user``'s groups, from the Django cache (shared by the web processes; dropped when the user's
     groups or a group of theirs change, ``roles_forget_*``); from the database when the cache does not answer."""
     from .caching import read_through
+    from .extensions import user_cache_keys
 
     return read_through(ROLES_KEY.format(user.pk), ROLES_SECONDS,
-                        lambda: frozenset(user.groups.values_list("name", flat=True)))
+                        lambda: frozenset(user.groups.values_list("name", flat=True)),
+                        holder=user, along=[key(user) for key in user_cache_keys])  # one round trip for all
 
 
 def roles_forget(user_ids) -> None:

@@ -7,7 +7,14 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Reporting")
 
     def ready(self):
-        from plans.extensions import demo_loaders, header_items, nav_items, nav_vary, plan_detail_panels
+        from plans.extensions import (
+            demo_loaders,
+            header_items,
+            nav_items,
+            nav_vary,
+            plan_detail_panels,
+            user_cache_keys,
+        )
 
         from .documents.registry import Source, register
         from .extensions import COMPLIANCE_PANEL, dashboard_panels
@@ -17,6 +24,7 @@ class ReportingConfig(AppConfig):
         nav_items.register("reporting/_nav.html")
         nav_vary.register("reporting.selectors.menu_calendar_token")  # the menu's calendar link
         header_items.register("reporting/_header_bell.html")
+        user_cache_keys.register("reporting.selectors.header_key")  # the bell's state, read with the roles
         demo_loaders.register("reporting.demo.load_obligations")
         dashboard_panels.register(COMPLIANCE_PANEL)
 

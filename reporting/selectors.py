@@ -509,17 +509,23 @@ def header_state(user) -> dict:
 
         from .models import Notification
 
-        found = user._header_state = read_through(HEADER_KEY.format(user.pk), HEADER_SECONDS, lambda: {
+        found = user._header_state = read_through(header_key(user), HEADER_SECONDS, lambda: {
             "unread": Notification.objects.filter(user=user, read_at=None).count(),
-            "calendar_key": _calendar_key(user)})
+            "calendar_key": _calendar_key(user)}, holder=user)  # read with the roles (``header_key``)
     return found
+
+
+def header_key(user) -> str:
+    """The cache key of ``user``'s header state: read in the round trip of their roles (``plans.extensions.
+    user_cache_keys``), since every page shows the header and asks the roles."""
+    return HEADER_KEY.format(user.pk)
 
 
 def header_forget(user_ids) -> None:
     """Drop the cached header state of ``user_ids`` (``plans.caching.forget``)."""
     from plans.caching import forget
 
-    forget(HEADER_KEY.format(pk) for pk in user_ids)
+    forget(HEADER_KEY.format(pk) for pk in user_ids)  # (``header_key``)
 
 
 def header_forget_for(sender=None, instance=None, **kwargs) -> None:

@@ -65,3 +65,29 @@ def test_the_menu_is_kept_rendered_and_follows_a_role_the_language_and_the_searc
     assert ">Review queue<" in client.get(home).content.decode()
     assert 'value="tiêm chủng"' in client.get(reverse("search"), {"q": "tiêm chủng"}).content.decode()
     assert 'value="tiêm chủng"' not in client.get(home).content.decode()
+
+
+def test_a_page_reads_the_header_in_the_round_trip_of_the_roles(client, users, monkeypatch):
+    from django.core.cache import cache
+
+    client.force_login(users.unit_head)
+    client.get(reverse("reporting:inbox"))  # everything cached
+    keys, inside = [], []  # the keys of each round trip (the tests' local-memory get_many calls get: not counted)
+    for name in ("get", "get_many"):
+        method = getattr(cache, name)
+
+        def read(key, *args, _method=method, **kwargs):
+            if not inside:
+                keys.append(key)
+            inside.append(key)
+            try:
+                return _method(key, *args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, name, read)
+    page = client.get(reverse("reporting:inbox")).content.decode()
+    header = selectors.header_key(users.unit_head)
+    assert [key for key in keys if header in (key if isinstance(key, list) else [key])] == [
+        [f"plans:group-names:v1:{users.unit_head.pk}", header]]
+    assert 'id="nav-notifications"' in page

@@ -56,3 +56,26 @@ def test_none_is_kept_like_any_other_value():
 def test_a_value_kept_otherwise_under_the_key_is_not_taken_for_one():
     cache.set("test:plain", "a value cached by read_through", 60)
     assert read_through_at(["a"], "test:plain", 60, lambda: "computed") == "computed"
+
+
+def test_keys_read_along_are_kept_on_their_holder_and_used_once(monkeypatch):
+    from types import SimpleNamespace
+
+    from django.utils.functional import SimpleLazyObject
+
+    from plans.caching import read_through
+
+    cache.set("test:header", {"unread": 2}, 60)
+    user = SimpleNamespace()
+    holder = SimpleLazyObject(lambda: user)  # as request.user is
+    reads = counted(monkeypatch)
+    assert read_through("test:roles", 60, lambda: {"unit_head"}, holder=holder,
+                        along=["test:header", "test:absent"]) == {"unit_head"}
+    assert reads == ["get_many"]
+    assert read_through("test:header", 60, lambda: "computed", holder=holder) == {"unread": 2}
+    assert read_through("test:absent", 60, lambda: "computed", holder=user) == "computed"  # a miss: computed, kept
+    assert reads == ["get_many"]  # no second round trip
+    cache.set("test:header", {"unread": 3}, 60)
+    assert read_through("test:header", 60, lambda: "computed", holder=holder) == {"unread": 3}  # used once
+    assert reads == ["get_many", "get"]
+    assert cache.get("test:absent") == "computed"
