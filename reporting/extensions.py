@@ -135,6 +135,9 @@ class ReportSection:
     title: str
     fields: Callable[[Any], list[tuple[str, Any]]]  # (report_request) -> [(name, django form field)]
     applies_to: Callable[[Any], bool] = _always  # (obligation) -> does the section belong in its reports?
+    # the generations (plans.caching) of the rows ``applies_to`` reads beyond the obligation and its plan: its answer
+    # is then kept with the request to fill (``reporting.selectors.request_for_fill``), asked again when one moves
+    applies_generations: tuple[str, ...] = ()
     initial: Callable[[Any], dict] = _no_initial  # (report_request) -> {name: value} pre-filled
     rows: Callable[[dict], list[tuple[str, Any]]] | None = None  # (values) -> [(label, value)]
     order: int = 100
@@ -157,8 +160,26 @@ def field_name(section: ReportSection, name: str) -> str:
     return f"x_{section.key}_{name}"
 
 
+# where ``request_for_fill`` keeps, on the obligation, the answers of the sections with ``applies_generations``
+APPLYING = "_sections_applying"
+
+
 def sections_for(obligation) -> list[ReportSection]:
-    return [section for section in report_sections if section.applies_to(obligation)]
+    kept = obligation.__dict__.get(APPLYING, {})
+    return [section for section in report_sections
+            if (kept[section.key] if section.key in kept else section.applies_to(obligation))]
+
+
+def keep_sections_applying(obligation) -> None:
+    """Keep on ``obligation`` the answers of the sections whose ``applies_to`` names its generations (it is cached
+    with them: ``section_generations``)."""
+    obligation.__dict__[APPLYING] = {section.key: bool(section.applies_to(obligation))
+                                     for section in report_sections if section.applies_generations}
+
+
+def section_generations() -> tuple[str, ...]:
+    """The generations every registered section's ``applies_to`` reads (``applies_generations``)."""
+    return tuple(sorted({name for section in report_sections for name in section.applies_generations}))
 
 
 def section_rows(obligation, submission, report_request=None) -> list[tuple[ReportSection, list]]:

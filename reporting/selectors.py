@@ -250,21 +250,25 @@ def review_queue(*, user) -> QuerySet:
 
 def request_for_fill(*, user, pk: int) -> ReportRequest | None:
     """The request ``pk`` if ``user`` may fill it in, else ``None`` (the view answers 404): with its obligation,
-    plan, unit, period and indicators, cached per unit (``_unit_key``: a change to any of them shows at once)."""
+    plan, unit, period, indicators and the apps' sections it has, cached per unit (``_unit_key``, and the sections'
+    ``applies_generations``: a change to any of them shows at once)."""
     from plans.caching import read_through_at
 
     if not is_unit_head(user):
         return None
 
+    from .extensions import keep_sections_applying, section_generations
+
     def load():
         found = request_base_queryset().filter(pk=pk, unit_id=user.unit_id).first()
-        if found is not None:  # read now, kept with it: its indicators (indicators.obligation_indicators), its tasks
+        if found is not None:  # read now, kept with it: its indicators (indicators.obligation_indicators), its tasks,
             found.obligation.indicators  # noqa: B018
             found._unit_tasks = _unit_responsibilities(found.obligation.plan_id, found.unit_id)
+            keep_sections_applying(found.obligation)  # and the answers of the apps' sections that name generations
         return found
 
-    report_request = read_through_at(_unit_generations(user.unit_id), _unit_name("request", user.unit_id, pk),
-                                     UNIT_CACHE_SECONDS, load)
+    report_request = read_through_at((*_unit_generations(user.unit_id), *section_generations()),
+                                     _unit_name("request", user.unit_id, pk), UNIT_CACHE_SECONDS, load)
     return report_request if report_request and can_fill(user, report_request) else None
 
 
