@@ -19,10 +19,12 @@ class EmulationConfig(AppConfig):
         report_sections.register(SECTION)
         from plans.caching import moves_with
 
-        from .report_section import GENERATION
+        from .models import Movement, Target
+        from .report_section import GENERATION, TARGETS
 
-        # what is cached from the app's rows: its panel's context, which plans' reports carry its section
+        # what is cached from the app's rows: its panel's context; which plans' reports carry its section
         moves_with(GENERATION, self.get_models(include_auto_created=True))
+        moves_with(TARGETS, (Movement, Target))
         dashboard_panels.register(PANEL)
         demo_loaders.register("emulation.demo.load_demo")
         register("emulation_decision", Source(model="emulation.decisionlist",

@@ -81,14 +81,16 @@ def _fields(report_request) -> list:
 
 
 GENERATION = "emulation"  # of the app's rows (plans.caching; moved on by any save or delete: emulation.apps)
+# of the movements and targets alone (emulation.apps): what ``_applies`` reads; a result reported leaves it
+TARGETS = "emulation-targets"
 
 
 def _applies(obligation) -> bool:
-    """Whether the plan has a target reported through the unit's report (cached per plan: every report form and
-    draft save asks)."""
+    """Whether the plan has a target reported through the unit's report (cached per plan; reporting keeps the answer
+    with the request to fill too, ``applies_generations``)."""
     from plans.caching import read_through_at
 
-    return read_through_at([GENERATION], f"emulation:reported:{obligation.plan_id}", 3600, lambda: (
+    return read_through_at([TARGETS], f"emulation:reported:{obligation.plan_id}", 3600, lambda: (
         Target.objects.filter(movement__plan_id=obligation.plan_id, source__in=REPORTED).exists()))
 
 
@@ -150,4 +152,4 @@ def _on_submit(submission) -> None:
 
 
 SECTION = ReportSection(key=KEY, title=gettext_lazy("Emulation targets"), fields=_fields, applies_to=_applies,
-                        initial=_initial, order=30, on_submit=_on_submit)
+                        applies_generations=(TARGETS,), initial=_initial, order=30, on_submit=_on_submit)

@@ -84,3 +84,30 @@ def test_the_section_comes_and_goes_with_the_plans_reported_targets_though_it_is
     assert 'id="section-emulation"' not in client.get(url).content.decode()
     emu.target(name="Tỷ lệ hài lòng", value=90)
     assert 'id="section-emulation"' in client.get(url).content.decode()
+
+
+def test_the_form_asks_nothing_more_of_the_cache_and_results_reported_leave_the_targets_generation(
+        client, emu, users, report, monkeypatch):
+    """Which plans' reports carry the section is kept with the unit's request to fill (``applies_generations``):
+    the form reads no key of its own for it, and a report that writes results moves the app's generation, not its
+    targets' (the other units' kept requests stay as they are)."""
+    from django.core.cache import cache
+
+    from plans.caching import generation
+
+    vaccination, _ratio, _doctors, _population, request = report
+    client.force_login(users.unit_head)
+    url = reverse("reporting:report", args=[request.pk])
+    client.get(url)  # cached
+    keys = []
+    for name in ("get", "get_many"):
+        method = getattr(cache, name)
+        monkeypatch.setattr(cache, name, lambda key, *a, _m=method, **k: keys.append(str(key)) or _m(key, *a, **k))
+    assert 'id="section-emulation"' in client.get(url).content.decode()
+    assert keys and not [key for key in keys if "emulation:reported" in key]  # (emulation._applies' own key)
+    monkeypatch.undo()
+    before = generation("emulation"), generation("emulation-targets")
+    assert client.post(url, {f"x_emulation_i{vaccination.indicator_id}": "96", "narrative_results": "Đã làm.",
+                             "submit": "1"}).status_code == 302
+    assert Result.objects.filter(target=vaccination).exists()
+    assert generation("emulation") != before[0] and generation("emulation-targets") == before[1]
