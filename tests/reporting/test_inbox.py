@@ -275,8 +275,75 @@ def test_a_draft_saved_again_is_written_over_without_being_read_again(client, us
     draft = Submission.objects.get(request=request)
     assert draft.version == 1 and draft.narrative["results"] == "Đã công khai 15 thủ tục."
     reads = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
-    assert sum('FROM "reporting_submission"' in sql for sql in reads) == 1  # the form's, before the lock
+    assert sum('FROM "reporting_submission"' in sql for sql in reads) == 1  # the form's
     assert not any(sql.startswith('SELECT "reporting_submissionattachment"') for sql in reads)  # it has none
+    # one statement, no transaction: no lock of the request (``services._draft_at_once``)
+    writes = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith("SELECT")]
+    assert len(writes) == 1 and writes[0].startswith('UPDATE "reporting_submission"'), writes
+    assert not any("FOR UPDATE" in q["sql"] for q in captured.captured_queries)
+
+
+def test_a_draft_read_before_its_submission_is_refused_not_written_over(users, setup):
+    from reporting import selectors
+
+    request = own_request(users)
+    services.report_save_draft(actor=users.unit_head, report_request=request,
+                               data={"narrative": {"results": "Bản nháp"}})
+    stale, stale_request = selectors.latest_submission(request), own_request(users)  # a second tab's page
+    services.report_submit(actor=users.unit_head, report_request=own_request(users),
+                           data={"narrative": {"results": "Bản đã gửi"}}, now=timezone.now())
+    with pytest.raises(ValidationError):
+        services.report_save_draft(actor=users.unit_head, report_request=stale_request,
+                                   data={"narrative": {"results": "Bản cũ"}}, latest=stale)
+    assert [(s.narrative["results"], s.submitted_at is not None) for s in Submission.objects.filter(
+        request=request)] == [("Bản đã gửi", True)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_draft_save_waiting_on_a_submission_is_refused_once_it_commits(org, users):
+    """The draft's one statement waits for the submission's lock on the row, then finds it submitted."""
+    from django.db import transaction
+
+    from reporting import selectors
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    make_obligation(org)
+    request = own_request(users)
+    services.report_save_draft(actor=users.unit_head, report_request=request,
+                               data={"narrative": {"results": "Bản nháp"}})
+    stale, stale_request = selectors.latest_submission(request), own_request(users)
+    submitted, outcome = threading.Event(), []
+
+    def submit():
+        try:
+            with transaction.atomic():
+                services.report_submit(actor=users.unit_head, report_request=own_request(users),
+                                       data={"narrative": {"results": "Bản đã gửi"}}, now=timezone.now())
+                submitted.set()
+                threading.Event().wait(0.5)  # the draft's statement is waiting on the row meanwhile
+        finally:
+            connection.close()
+
+    def save():
+        try:
+            submitted.wait(10)
+            services.report_save_draft(actor=users.unit_head, report_request=stale_request,
+                                       data={"narrative": {"results": "Bản cũ"}}, latest=stale)
+            outcome.append("written")
+        except ValidationError:
+            outcome.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit), threading.Thread(target=save)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcome == ["refused"]
+    assert [(s.narrative["results"], s.submitted_at is not None) for s in Submission.objects.filter(
+        request=request)] == [("Bản đã gửi", True)]
 
 
 def test_a_draft_read_before_the_report_was_submitted_and_returned_is_not_written_over(users, setup):
