@@ -43,6 +43,15 @@ def own_request(users):
     return ReportRequest.objects.get(unit=users.unit_head.unit)
 
 
+def run_together(*functions) -> None:
+    """Each function in its own thread (its own database connection), all started, then all waited for."""
+    threads = [threading.Thread(target=function) for function in functions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def form_data(**extra):
     data = {"narrative_results": "Đã công khai 12 thủ tục.", "narrative_shortcomings": "", "narrative_causes": "",
             "narrative_next_steps": "", "narrative_proposals": "", "indicator_so_vu": "2,5"}
@@ -169,11 +178,7 @@ def test_two_simultaneous_submits_make_one_submission(org, users):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=submit) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(submit, submit)
     assert sorted(outcomes) == ["ok", "refused"]
     assert Submission.objects.filter(request=request).count() == 1
 
@@ -336,11 +341,7 @@ def test_a_draft_save_waiting_on_a_submission_is_refused_once_it_commits(org, us
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=submit), threading.Thread(target=save)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(submit, save)
     assert outcome == ["refused"]
     assert [(s.narrative["results"], s.submitted_at is not None) for s in Submission.objects.filter(
         request=request)] == [("Bản đã gửi", True)]
