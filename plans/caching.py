@@ -63,15 +63,26 @@ def generation(name: str) -> int:
     restarted) starts again from the clock, above every earlier generation; so does one the cache does not keep."""
     from django.core.cache import cache
 
-    return cache.get_or_set(f"generation:{name}", _fresh_generation, None)
+    return cache.get_or_set(generation_key(name), _fresh_generation, None)
 
 
-def generations(*names: str) -> tuple[int, ...]:
-    """``generation(name)`` of each of ``names``, in one round trip to the cache."""
+def generation_key(name: str) -> str:
+    """The cache key of the generation ``name`` (for ``read_through``'s ``along``, as ``generations`` reads it)."""
+    return f"generation:{name}"
+
+
+def generations(*names: str, holder=None) -> tuple[int, ...]:
+    """``generation(name)`` of each of ``names``, in one round trip to the cache; none if all were read along with
+    another value (``read_through``'s ``along``) and kept on ``holder``."""
     from django.core.cache import cache
 
-    keys = [f"generation:{name}" for name in names]
-    return _generations_in(cache.get_many(keys), keys)
+    keys = [generation_key(name) for name in names]
+    kept = getattr(holder, READ_ALONG, None) if holder is not None else None
+    if kept is not None and all(key in kept for key in keys):
+        found = {key: value for key in keys if (value := kept.pop(key)) is not None}
+    else:
+        found = cache.get_many(keys)
+    return _generations_in(found, keys)
 
 
 def _generations_in(found: dict, keys: list[str]) -> tuple[int, ...]:
@@ -92,7 +103,7 @@ def read_through_at(names: Iterable[str], key: str, seconds: int, compute: Calla
     one; so is every value while the cache does not answer. ``None`` is a value like any other."""
     from django.core.cache import cache
 
-    keys = [f"generation:{name}" for name in names]
+    keys = [generation_key(name) for name in names]
     found = cache.get_many([*keys, key])
     versions = _generations_in(found, keys)
     kept = found.get(key)
@@ -117,9 +128,9 @@ def next_generation(name: str) -> None:
 
     def bump():
         try:
-            cache.incr(f"generation:{name}")
+            cache.incr(generation_key(name))
         except ValueError:  # not set yet, or the cache does not answer
-            cache.set(f"generation:{name}", _fresh_generation(), None)
+            cache.set(generation_key(name), _fresh_generation(), None)
 
     bump()
     transaction.on_commit(bump)

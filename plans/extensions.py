@@ -63,9 +63,10 @@ class CallableRegistry:
 # menu is rendered again when one of their values changes.
 nav_vary = CallableRegistry()
 
-# Functions ``(user) -> str``: keys of the Django cache that nearly every page reads for the logged-in user (e.g. the
-# page header's state), read in the round trip that reads their roles (``plans.selectors.group_names``); the app
-# reads its value with ``plans.caching.read_through(key, …, holder=user)``.
+# Functions ``(user) -> str | list[str]``: keys of the Django cache that nearly every page reads for the logged-in user
+# (e.g. the page header's state), read in the round trip that reads their roles (``plans.selectors.group_names``);
+# the app reads the value with ``plans.caching.read_through(key, …, holder=user)`` (``generations(…, holder=user)``
+# for generations).
 user_cache_keys = CallableRegistry()
 
 # ``load_demo`` calls each with ``units`` ({code: Unit}), ``users`` ({username: User}) and ``log``

@@ -100,7 +100,15 @@ def group_names(user) -> frozenset[str]:
 
     return read_through(ROLES_KEY.format(user.pk), ROLES_SECONDS,
                         lambda: frozenset(user.groups.values_list("name", flat=True)),
-                        holder=user, along=[key(user) for key in user_cache_keys])  # one round trip for all
+                        holder=user, along=_along(user, user_cache_keys))  # one round trip for all
+
+
+def _along(user, functions) -> list[str]:
+    keys = []
+    for function in functions:
+        found = function(user)
+        keys += [found] if isinstance(found, str) else list(found)
+    return keys
 
 
 def roles_forget(user_ids) -> None:

@@ -25,6 +25,7 @@ class ReportingConfig(AppConfig):
         nav_vary.register("reporting.selectors.menu_calendar_token")  # the menu's calendar link
         header_items.register("reporting/_header_bell.html")
         user_cache_keys.register("reporting.selectors.header_key")  # the bell's state, read with the roles
+        user_cache_keys.register("reporting.selectors.unit_generation_keys")  # and the unit's generations
         demo_loaders.register("reporting.demo.load_obligations")
         dashboard_panels.register(COMPLIANCE_PANEL)
 

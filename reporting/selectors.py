@@ -115,12 +115,22 @@ def _unit_name(what: str, unit_id: int, *parts) -> str:
     return ":".join(str(p) for p in (f"reporting:{what}", unit_id, get_language(), *parts))
 
 
-def _unit_key(what: str, unit_id: int, *parts) -> str:
-    """``_unit_name`` with the unit's generations in it (a key for ``read_through`` and the rendered fragments)."""
+def _unit_key(what: str, unit_id: int, *parts, holder=None) -> str:
+    """``_unit_name`` with the unit's generations in it (a key for ``read_through`` and the rendered fragments);
+    ``holder``: the logged-in user of that unit, whose generations were read with their roles
+    (``unit_generation_keys``)."""
     from plans.caching import generations
 
-    versions = ":".join(str(g) for g in generations(*_unit_generations(unit_id)))
+    versions = ":".join(str(g) for g in generations(*_unit_generations(unit_id), holder=holder))
     return f"{_unit_name(what, unit_id, *parts)}@{versions}"
+
+
+def unit_generation_keys(user) -> list[str]:
+    """The cache keys of the generations of ``user``'s unit, read with their roles (``plans.extensions.
+    user_cache_keys``): the inbox's key is made of them, at every visit of a unit head."""
+    from plans.caching import generation_key
+
+    return [generation_key(name) for name in _unit_generations(user.unit_id)] if user.unit_id else []
 
 
 def setup_changed() -> None:
@@ -152,7 +162,7 @@ def requests_opened() -> None:
 def inbox_key(*, user, today: dt.date, include_closed: bool = False, limit: int = 200) -> str:
     """The cache key of what the inbox of ``user``'s unit shows on ``today`` (its rows; the inbox page keeps its
     rendered rows and periods to come under it too): it moves with everything they are read from (``_unit_key``)."""
-    return _unit_key("inbox", user.unit_id, f"{today:%Y%m%d}", int(include_closed), limit)
+    return _unit_key("inbox", user.unit_id, f"{today:%Y%m%d}", int(include_closed), limit, holder=user)
 
 
 def inbox_rows(*, user, today: dt.date, include_closed: bool = False, limit: int = 200) -> list[InboxRow]:

@@ -79,3 +79,19 @@ def test_keys_read_along_are_kept_on_their_holder_and_used_once(monkeypatch):
     assert read_through("test:header", 60, lambda: "computed", holder=holder) == {"unread": 3}  # used once
     assert reads == ["get_many", "get"]
     assert cache.get("test:absent") == "computed"
+
+
+def test_generations_read_along_need_no_round_trip_of_their_own(monkeypatch):
+    from types import SimpleNamespace
+
+    from plans.caching import generation, generation_key, generations, read_through
+
+    next_generation("a")
+    holder = SimpleNamespace()
+    read_through("test:roles", 60, lambda: "x", holder=holder, along=[generation_key("a"), generation_key("new")])
+    reads = counted(monkeypatch)
+    found = generations("a", "new", holder=holder)
+    assert reads == []
+    assert found == (generation("a"), generation("new"))  # "new" started, as generation() would
+    del reads[:]
+    assert generations("a", holder=holder) == found[:1] and reads == ["get_many"]  # each used once
