@@ -225,11 +225,16 @@ class ReportForm(forms.Form):
             _prepare_for_template(form_field)
 
     def _add_extension_sections(self, report_request, submission):
-        """The fields of every registered section that applies (``reporting.extensions.report_sections``)."""
+        """The fields of every registered section that applies (``reporting.extensions.report_sections``); their
+        initial values (the stored ones, else the section's ``initial``, which may count the unit's records) only
+        for a form to show: a posted form shows what was posted."""
         stored = (submission.section_values or {}) if submission else {}
         self.extension_sections = []
         for section in sections_for(report_request.obligation):
-            initial = stored.get(section.key) if section.key in stored else section.initial(report_request)
+            if self.is_bound:
+                initial = {}
+            else:
+                initial = stored.get(section.key) if section.key in stored else section.initial(report_request)
             names = []
             for name, form_field in section.fields(report_request):
                 if name in (initial or {}):

@@ -176,6 +176,22 @@ def test_a_registered_section_adds_its_fields_prefilled_to_the_report_form(clien
     assert "Bộ tiêu chí dân vận" in page.content.decode()
 
 
+def test_a_posted_report_form_does_not_ask_the_sections_initial_values(client, users, org, reports_2026,
+                                                                         checklist_section):
+    """A section's ``initial`` may count the unit's records (dialogue's figures): only a form to show asks it."""
+    from django.urls import reverse
+
+    asked = []  # (the section is this test's own, made by the fixture: its frozen field is set in place)
+    object.__setattr__(checklist_section, "initial", lambda report_request: asked.append(1) or {"done": 7})
+    client.force_login(users.other_head)
+    url = reverse("reporting:report", args=[_own_request(reports_2026, org.bvdk).pk])
+    assert client.get(url).status_code == 200 and asked == [1]
+    response = client.post(url, {"save": "1", "narrative_results": "Đã làm.", "x_checklist_done": "9"})
+    assert response.status_code == 302 and asked == [1]
+    page = client.post(url, {"save": "1", "x_checklist_done": "-1"})  # refused: shown again as posted
+    assert page.status_code == 200 and page.context["form"]["x_checklist_done"].value() == "-1" and asked == [1]
+
+
 def test_section_values_go_to_the_submission_data_under_section_values(org, reports_2026, checklist_section):
     from reporting.forms import ReportForm
 
