@@ -539,7 +539,7 @@ def header_forget(user_ids) -> None:
     """Drop the cached header state of ``user_ids`` (``plans.caching.forget``)."""
     from plans.caching import forget
 
-    forget(HEADER_KEY.format(pk) for pk in user_ids)  # (``header_key``)
+    forget(HEADER_KEY.format(pk) for pk in user_ids)
 
 
 def header_forget_for(sender=None, instance=None, **kwargs) -> None:

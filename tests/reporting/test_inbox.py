@@ -159,12 +159,18 @@ def test_a_submitted_report_cannot_be_posted_again(client, users, setup):
                                now=timezone.now())
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_simultaneous_submits_make_one_submission(org, users):
+@pytest.fixture
+def locked_request(org, users):
+    """The unit head's request, for a test of row locks (PostgreSQL's; the test runs in real transactions)."""
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
     make_obligation(org)
-    request = own_request(users)
+    return own_request(users)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_submits_make_one_submission(users, locked_request):
+    request = locked_request
     barrier, outcomes = threading.Barrier(2), []
 
     def submit():
@@ -305,16 +311,13 @@ def test_a_draft_read_before_its_submission_is_refused_not_written_over(users, s
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_draft_save_waiting_on_a_submission_is_refused_once_it_commits(org, users):
+def test_a_draft_save_waiting_on_a_submission_is_refused_once_it_commits(users, locked_request):
     """The draft's one statement waits for the submission's lock on the row, then finds it submitted."""
     from django.db import transaction
 
     from reporting import selectors
 
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL")
-    make_obligation(org)
-    request = own_request(users)
+    request = locked_request
     services.report_save_draft(actor=users.unit_head, report_request=request,
                                data={"narrative": {"results": "Bản nháp"}})
     stale, stale_request = selectors.latest_submission(request), own_request(users)
